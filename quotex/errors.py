@@ -1,0 +1,67 @@
+"""Errors and warnings raised by quotex, with stable codes.
+
+The tree::
+
+    QuotexError
+    ├── ConfigError          bad argument or component setting
+    ├── InputError           text or file that cannot be read
+    ├── ExtractionError      a pipeline step failed on a document
+    ├── AlignmentError       documents that cannot be aligned
+    └── ModelNotFoundError   no spaCy pipeline under that name or path
+
+Every message starts with its code (``[E001]``) so it can be searched for and tested.
+"""
+
+from __future__ import annotations
+
+
+class QuotexError(Exception):
+    """Base class of every error quotex raises."""
+
+
+class ConfigError(QuotexError, ValueError):
+    """A setting or argument has a value quotex cannot use."""
+
+
+class InputError(QuotexError, ValueError):
+    """Input text or a file cannot be read as an article."""
+
+
+class ExtractionError(QuotexError):
+    """A pipeline step failed on a document."""
+
+
+class AlignmentError(QuotexError):
+    """The documents given to ``align`` cannot be aligned."""
+
+
+class ModelNotFoundError(QuotexError, OSError):
+    """No spaCy pipeline could be loaded from the name or path given."""
+
+
+class QuotexWarning(UserWarning):
+    """Something was recovered from, e.g. an unbalanced quotation mark."""
+
+
+class Errors:
+    """Message catalog. Format with ``Errors.E001.format(...)``."""
+
+    E001 = "[E001] Expected text as str, got {type}. Decode bytes first, e.g. data.decode('utf-8')."
+    E002 = (
+        "[E002] Could not load the spaCy pipeline {model!r}: {reason}. Pass an installed package "
+        "name, a path to a pipeline directory, or None for quotex's embedded model."
+    )
+    E003 = "[E003] The embedded model is missing from {path}. Reinstall quotex or pass `model=`."
+    E004 = "[E004] Invalid date {value!r} for `published`: use YYYY-MM-DD or a datetime.date."
+    E005 = "[E005] The pipeline has no component that sets {what}; quotex needs {needs}."
+    E006 = "[E006] Unknown output format {value!r}; choose one of: {options}."
+    E007 = "[E007] Could not read {path}: {reason}."
+    E008 = "[E008] Nothing to align: give at least one document."
+    E009 = "[E009] Unknown attribute setting {name!r} for {component}; valid: {options}."
+
+
+class Warnings:
+    """Warning catalog, same convention as :class:`Errors`."""
+
+    W001 = "[W001] Unbalanced quotation mark at character {offset}; the quote was closed at {end}."
+    W002 = "[W002] Skipped record {index}: {reason}."
