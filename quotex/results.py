@@ -55,6 +55,13 @@ class TimeRef(TextSpan):
     )
 
 
+class Entity(TextSpan):
+    """A named-entity mention with the fullest in-document name of its entity."""
+
+    label: str = Field(description="PERSON, ORG or LOC.")
+    name: str = Field(description="Canonical in-document name ('Ushakov' -> 'Yuri Ushakov').")
+
+
 class Quote(TextSpan):
     """A quotation: the words between the marks (the marks themselves excluded)."""
 
@@ -104,6 +111,7 @@ class Document(_Model):
     )
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
     boilerplate: list[TextSpan] = Field(
         default_factory=list, description="Page furniture recognised and left out of extraction."
     )
