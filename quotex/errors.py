@@ -58,6 +58,28 @@ class Errors:
     E007 = "[E007] Could not read {path}: {reason}."
     E008 = "[E008] Nothing to align: give at least one document."
     E009 = "[E009] Unknown attribute setting {name!r} for {component}; valid: {options}."
+    E201 = "[E201] {path} is empty: there is no article text to read."
+    E202 = (
+        "[E202] {path} looks like a binary file ({reason}), not text or HTML. Give quotex .txt, "
+        ".html or .jsonl files."
+    )
+    E203 = (
+        "[E203] {path} is not valid UTF-8 (byte {offset}: {reason}). Re-save it as UTF-8, e.g. "
+        "`iconv -f latin1 -t utf-8`."
+    )
+    E204 = (
+        "[E204] {path}: no article text found in the HTML ({reason}). Save the page with its body, "
+        "or pass the story as plain text."
+    )
+    E205 = (
+        "[E205] {path} is {size:,} bytes, over the {limit:,}-byte limit for one article. Split the "
+        "file or pass only the story."
+    )
+    E206 = (
+        "[E206] {path}: record {index} is not a usable article ({reason}). A record needs \"text\" "
+        "or \"html\", and may have \"id\", \"published\", \"outlet\", \"url\"."
+    )
+    E207 = "[E207] {path} does not exist or cannot be opened: {reason}."
 
 
 class Warnings:

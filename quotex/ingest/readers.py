@@ -1,0 +1,201 @@
+"""Files, folders, stdin and JSON Lines records in; articles or per-file errors out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, InputError
+from .article import Article, from_text
+from .html import from_html
+
+# One article is at most a few hundred KB of text; a 5 MB file is a dump or a wrong file.
+MAX_INPUT_BYTES = 4 * 1024 * 1024
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json")
+RECORD_KEYS = frozenset({"id", "text", "html", "published", "outlet", "url"})
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive or Office document",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+}
+
+
+def from_record(record: Mapping[str, Any], *, source: str = "<record>", index: int = 0) -> Article:
+    """Read one JSON Lines record ``{"id", "text" or "html", "published", "outlet", "url"}``.
+
+    Args:
+        record: The parsed record.
+        source: File name for error messages.
+        index: Position of the record in its file, for messages and default ids.
+
+    Returns:
+        The article; ``published``/``outlet``/``url`` in the record count as the caller's.
+
+    Raises:
+        InputError: The record has no text, a bad field or unusable HTML [E206, E204, E205].
+    """
+
+    def bad(reason: str) -> InputError:
+        return InputError(Errors.E206.format(path=source, index=index, reason=reason))
+
+    if not isinstance(record, Mapping):
+        raise bad(f"expected a JSON object, got {type(record).__name__}")
+    unknown = sorted(set(record) - RECORD_KEYS)
+    if unknown:
+        raise bad(f"unknown keys {unknown}")
+    text, html = record.get("text"), record.get("html")
+    if (text is None) == (html is None):
+        raise bad('give exactly one of "text" and "html"')
+    body = text if text is not None else html
+    if not isinstance(body, str) or not body.strip():
+        raise bad("the text is empty or not a string")
+    for key in ("id", "outlet", "url"):
+        if record.get(key) is not None and not isinstance(record[key], (str, int)):
+            raise bad(f"{key!r} must be a string, got {record[key]!r}")
+    doc_id = str(record["id"]) if record.get("id") is not None else f"{Path(source).stem}-{index}"
+    kwargs: dict[str, Any] = {
+        "id": doc_id,
+        "outlet": _opt_str(record.get("outlet")),
+        "url": _opt_str(record.get("url")),
+    }
+    try:
+        if text is not None:
+            return from_text(body, published=record.get("published"), **kwargs)
+        return from_html(body, published=record.get("published"), source=f"{source}#{index}", **kwargs)
+    except InputError:
+        raise
+    except ValueError as err:  # a bad "published" is a property of the record, not a setting
+        raise bad(str(err)) from err
+
+
+def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
+    """Read files, folders and ``-`` (stdin) into articles.
+
+    Folders give their ``*.txt *.html *.htm *.jsonl *.json`` files in sorted order. HTML is
+    recognised by extension or by an ``<html`` near the start. Plain text is kept exactly as
+    Python reads it in text mode (UTF-8, universal newlines), so offsets match
+    ``Path.read_text(encoding="utf-8")``.
+
+    Args:
+        paths: File paths, folder paths, or "-".
+
+    Yields:
+        An ``Article`` per article, or the ``InputError`` for a file or record that cannot be
+        read, so the caller can report it and go on.
+    """
+    for arg in paths:
+        if arg == "-":
+            yield from _read_bytes(sys.stdin.buffer.read(), "<stdin>", "stdin", None)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            for child in sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES):
+                if child.is_file():
+                    yield from _read_path(child)
+        else:
+            yield from _read_path(path)
+
+
+def _read_path(path: Path) -> Iterator[Article | InputError]:
+    try:
+        size = path.stat().st_size
+        is_records = path.suffix.lower() in (".jsonl", ".json")
+        if size > MAX_INPUT_BYTES and not is_records:
+            yield InputError(Errors.E205.format(path=path, size=size, limit=MAX_INPUT_BYTES))
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield InputError(Errors.E207.format(path=path, reason=err.strerror or err))
+        return
+    yield from _read_bytes(data, str(path), path.stem, path.suffix.lower())
+
+
+def _read_bytes(
+    data: bytes, source: str, stem: str, suffix: str | None
+) -> Iterator[Article | InputError]:
+    try:
+        text = decode(data, source)
+    except InputError as err:
+        yield err
+        return
+    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
+    if suffix in (".jsonl", ".json") or (suffix is None and head.startswith(("{", "["))):
+        yield from _records(text, source)
+        return
+    try:
+        if suffix in (".html", ".htm") or head.startswith(("<!doctype html", "<html")) or "<html" in head:
+            yield from_html(text, id=stem, source=source)
+        else:
+            if len(data) > MAX_INPUT_BYTES:
+                raise InputError(Errors.E205.format(path=source, size=len(data), limit=MAX_INPUT_BYTES))
+            yield from_text(text, id=stem)
+    except InputError as err:
+        yield err
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text as Python's text mode reads a file: strict UTF-8, universal newlines.
+
+    Raises:
+        InputError: Empty [E201], binary [E202] or not UTF-8 [E203].
+    """
+    if not data.strip():
+        raise InputError(Errors.E201.format(path=source))
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(Errors.E202.format(path=source, reason=what))
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(Errors.E202.format(path=source, reason=f"NUL byte at offset {nul}"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(Errors.E203.format(path=source, offset=err.start, reason=err.reason)) from err
+    # The newline translation Path.read_text does; nothing else is changed.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _records(text: str, source: str) -> Iterator[Article | InputError]:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    try:  # a .json file: one record, or a list of them
+        items = json.loads(stripped)
+    except json.JSONDecodeError as err:
+        if stripped.startswith("["):
+            yield InputError(Errors.E206.format(path=source, index=0, reason=f"invalid JSON: {err}"))
+            return
+        items = None
+    if items is not None:
+        rows: Iterable[tuple[int, Any]] = enumerate(items if isinstance(items, list) else [items])
+        yield from _from_rows(rows, source)
+        return
+    parsed: list[tuple[int, Any]] = []
+    for index, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append((index, json.loads(line)))
+        except json.JSONDecodeError as err:
+            reason = f"invalid JSON: {err}"
+            parsed.append((index, InputError(Errors.E206.format(path=source, index=index, reason=reason))))
+    yield from _from_rows(parsed, source)
+
+
+def _from_rows(rows: Iterable[tuple[int, Any]], source: str) -> Iterator[Article | InputError]:
+    for index, row in rows:
+        if isinstance(row, InputError):
+            yield row
+            continue
+        try:
+            yield from_record(row, source=source, index=index)
+        except InputError as err:
+            yield err
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
