@@ -11,7 +11,18 @@ from .metadata import load_data, parse_date_line
 
 # Kinds of line that are page furniture wherever they stand.
 FURNITURE_KINDS = frozenset(
-    {"furniture", "section", "counter", "crumb", "date", "junk", "credit", "punct", "byline", "listed"}
+    {
+        "furniture",
+        "section",
+        "counter",
+        "crumb",
+        "date",
+        "junk",
+        "credit",
+        "punct",
+        "byline",
+        "listed",
+    }
 )
 # A line this long is a paragraph, not a menu entry, whatever else it looks like.
 MAX_SHORT_CHARS = 80
@@ -162,8 +173,12 @@ def analyse(text: str) -> Layout:
 
     # Other articles' headlines, each followed by its date: two such pairs make a list.
     pairs: list[int] = []
-    for a, b in zip(nonblank, nonblank[1:]):
-        if kinds[b] == "date" and kinds[a] in ("text", "prose") and _words(strs[a]) <= TAIL_MAX_WORDS:
+    for a, b in zip(nonblank, nonblank[1:], strict=False):
+        if (
+            kinds[b] == "date"
+            and kinds[a] in ("text", "prose")
+            and _words(strs[a]) <= TAIL_MAX_WORDS
+        ):
             pairs.append(a)
     order = {i: p for p, i in enumerate(nonblank)}
     run: list[int] = []
@@ -182,7 +197,11 @@ def analyse(text: str) -> Layout:
         for j in nonblank[pos + 1 :]:
             if kinds[j] in FURNITURE_KINDS:
                 continue
-            if kinds[j] != "text" or _SENTENCE_END.search(strs[j]) or _words(strs[j]) > TAIL_MAX_WORDS:
+            if (
+                kinds[j] != "text"
+                or _SENTENCE_END.search(strs[j])
+                or _words(strs[j]) > TAIL_MAX_WORDS
+            ):
                 break
             items.append(j)
         if len(items) >= 2:
@@ -190,7 +209,7 @@ def analyse(text: str) -> Layout:
                 kinds[j] = "listed"
 
     # Hard-wrapped lines ("The" / "Kremlin said that ...") belong to the paragraph below.
-    for a, b in zip(reversed(nonblank[:-1]), reversed(nonblank[1:])):
+    for a, b in zip(reversed(nonblank[:-1]), reversed(nonblank[1:]), strict=False):
         if b == a + 1 and kinds[a] == "text" and kinds[b] in ("prose", "cont"):
             last = strs[a].rsplit(None, 1)[-1].lower()
             if last in _FUNCTION_WORDS or strs[a][-1] in ",-–—" or strs[b][0].islower():

@@ -87,7 +87,9 @@ def _extract(html: str, url: str | None, source: str) -> Any:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as err:  # trafilatura raises many lxml errors on broken pages
-        raise InputError(Errors.E204.format(path=source, reason=f"{type(err).__name__}: {err}")) from err
+        raise InputError(
+            Errors.E204.format(path=source, reason=f"{type(err).__name__}: {err}")
+        ) from err
     if doc is None:
         raise InputError(Errors.E204.format(path=source, reason="trafilatura found no main text"))
     return doc

@@ -34,7 +34,10 @@ _DATE = (
     rf"|(?P<mm>{_MONTH})\.?\s+(?P<md>{_DAY}),?\s+(?P<my>{_YEAR})"
     r")"
 )
-_TIME = r"(?:\s*(?:[|,•·@-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*)?)?"
+_TIME = (
+    r"(?:\s*(?:[|,•·@-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:[A-Z]{2,5}|UTC[+-]?\d*)?)?"
+)
 _LABEL = r"(?:(?:date|published|posted|first published|updated|last updated)(?:\s+on)?\s*:?\s+)"
 DATE_LINE = re.compile(rf"\s*{_LABEL}?{_DATE}{_TIME}\s*", re.IGNORECASE)
 # "date 2025-12-28 The Kremlin said ...": a page date glued to the first paragraph.

@@ -1,0 +1,277 @@
+"""Temporal expressions in quotes and claims, resolved against the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import warnings
+from collections.abc import Callable
+from functools import lru_cache
+
+from .results import TimeRef
+
+__all__ = ["FUTURE_WINDOW", "find_times", "resolve"]
+
+# Stories mostly report the past; a date without a year is taken as upcoming only this close.
+FUTURE_WINDOW = dt.timedelta(days=62)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Longest first where they overlap: the scan keeps the longest match at each position.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "full",
+        re.compile(
+            rf"\b(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(rf"\b(?:(?:in|since|during|until|by)\s+)?{_MONTH}\s+{_YEAR}\b", re.I),
+    ),
+    (
+        "month_day",
+        re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w-])", re.I),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<mod>on|last|next|this|past)\s+)?(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day){_PART}\b",
+            re.I,
+        ),
+    ),
+    ("ago", re.compile(rf"\b{_NUMBER}\s+(?:day|week|month|year)s?\s+ago\b", re.I)),
+    (
+        "period",
+        re.compile(
+            r"\b(?:(?P<rel>earlier|later)\s+)?(?P<mod>this|last|next|past|the\s+past)\s+(?P<unit>week(?:end)?|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_word",
+        re.compile(
+            r"\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+    ),
+    # "May" and "March" are also words: a month alone needs a preposition or modifier.
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?:in|since|during|until|by|last|next|this|early|late)\s+|mid-){_MONTH}(?![\w-])(?!\s+{_DAY})",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"\b(?:in|since|during|until|by|of)\s+(?P<year>{_YEAR})\b(?!-)", re.I)),
+]
+
+
+def find_times(text: str, start: int, end: int, published: dt.date | None) -> list[TimeRef]:
+    """Find and resolve the temporal expressions in ``text[start:end]``.
+
+    Weekdays follow news convention: "on Sunday" is the latest Sunday on or before the
+    publication date; "last Sunday" the latest one before it, "next Sunday" the first after it.
+    A month and day without a year ("Dec 28") get the year that puts them closest to the
+    publication date. Periods become ISO intervals ("earlier this year" ->
+    "2025-01-01/2025-12-28").
+
+    Args:
+        text: The full document text.
+        start: Offset where the quote or claim starts.
+        end: Offset where it ends.
+        published: Publication date; without it only fully written dates get a value.
+
+    Returns:
+        The expressions in text order, offsets into ``text``, ``value`` an ISO date, an ISO
+        interval or None.
+    """
+    start, end = max(0, start), min(len(text), end)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[TimeRef] = []
+    last_end = -1
+    for s, e, kind, m in found:
+        if s < last_end:
+            continue
+        last_end = e
+        out.append(TimeRef(start=s, end=e, text=text[s:e], value=_RESOLVERS[kind](m, published)))
+    return out
+
+
+def resolve(expression: str, published: dt.date | None) -> str | None:
+    """Resolve one expression on its own ("on Sunday", "last week"); None if not understood."""
+    refs = find_times(expression, 0, len(expression), published)
+    return refs[0].value if refs else None
+
+
+def _iso(a: dt.date, b: dt.date | None = None) -> str:
+    return a.isoformat() if b is None or b == a else f"{a.isoformat()}/{b.isoformat()}"
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(expression: str, base: dt.date | None) -> dt.date | None:
+    import dateparser  # slow to import; only documents with dates pay for it
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    # dateparser warns about tz and locale internals that do not concern the caller.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def _strip_preposition(expression: str) -> str:
+    return re.sub(r"^(?:in|since|during|until|by|of|on)\s+", "", expression, flags=re.I)
+
+
+def _full(m: re.Match[str], published: dt.date | None) -> str | None:
+    day = _dateparser(m.group(), None)
+    return _iso(day) if day else None
+
+
+def _month_day(m: re.Match[str], published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    day = _dateparser(m.group().replace(" of ", " "), published)
+    if day is None:
+        return None
+    return _iso(_nearest_past(published, day.month, day.day))
+
+
+def _nearest_past(published: dt.date, month: int, day: int) -> dt.date:
+    """The latest such date on or before ``published``, unless one comes within a short while."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    ahead = [c for c in candidates if published < c <= published + FUTURE_WINDOW]
+    if ahead:
+        return ahead[0]
+    return max((c for c in candidates if c <= published), default=candidates[-1])
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_year(m: re.Match[str], published: dt.date | None) -> str | None:
+    day = _dateparser("1 " + _strip_preposition(m.group()), None)
+    return _iso(*_month_bounds(day.year, day.month)) if day else None
+
+
+def _month(m: re.Match[str], published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    words = m.group().replace("mid-", "mid ").split()
+    mod, name = (words[0].lower(), words[-1]) if len(words) > 1 else ("", words[0])
+    day = _dateparser(f"1 {name.rstrip('.')} {published.year}", None)
+    if day is None:
+        return None
+    month = day.month
+    now = published.year * 12 + published.month - 1
+    if mod == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif mod == "next":
+        year = published.year if month > published.month else published.year + 1
+    elif mod == "this":
+        year = published.year
+    else:
+        year = _nearest_past(published, month, 1).year
+    return _iso(*_month_bounds(year, month))
+
+
+def _weekday(m: re.Match[str], published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    target = _WEEKDAYS.index(m.group("wd").lower())
+    mod = (m.group("mod") or "").lower()
+    back = (published.weekday() - target) % 7
+    if mod == "next":
+        return _iso(published + dt.timedelta(days=(target - published.weekday()) % 7 or 7))
+    if mod in ("last", "past") and back == 0:
+        back = 7
+    return _iso(published - dt.timedelta(days=back))
+
+
+def _ago(m: re.Match[str], published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    day = _dateparser(m.group(), published)
+    return _iso(day) if day else None
+
+
+def _day_word(m: re.Match[str], published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    word = m.group().lower()
+    offset = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
+    return _iso(published + dt.timedelta(days=offset))
+
+
+def _period(m: re.Match[str], published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    rel = (m.group("rel") or "").lower()
+    mod = m.group("mod").lower().replace("the ", "")
+    unit = m.group("unit").lower()
+    p = published
+    if mod == "past":  # "the past week": the span up to publication
+        length = {"week": 7, "weekend": 3, "month": 30, "year": 365}[unit]
+        return _iso(p - dt.timedelta(days=length), p)
+    shift = {"this": 0, "last": -1, "next": 1}[mod]
+    if unit in ("week", "weekend"):
+        monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=shift)
+        # A weekend is the Saturday and Sunday closing its week; "last weekend" on a Monday
+        # is the two days before.
+        a, b = (
+            (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+            if unit == "weekend"
+            else (monday, monday + dt.timedelta(days=6))
+        )
+    elif unit == "month":
+        year, month = divmod(p.year * 12 + p.month - 1 + shift, 12)
+        a, b = _month_bounds(year, month + 1)
+    else:
+        a, b = dt.date(p.year + shift, 1, 1), dt.date(p.year + shift, 12, 31)
+    # "earlier this ..." ends at publication, "later this ..." starts there.
+    if shift == 0 and rel == "earlier":
+        b = min(b, p)
+    elif shift == 0 and rel == "later":
+        a = max(a, p)
+    return _iso(a, b)
+
+
+def _year(m: re.Match[str], published: dt.date | None) -> str | None:
+    year = int(m.group("year"))
+    return _iso(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], dt.date | None], str | None]] = {
+    "full": _full,
+    "month_year": _month_year,
+    "month_day": _month_day,
+    "weekday": _weekday,
+    "ago": _ago,
+    "period": _period,
+    "day_word": _day_word,
+    "month": _month,
+    "year": _year,
+}
