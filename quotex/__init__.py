@@ -1,0 +1,42 @@
+"""quotex: who said what in the news, and how the same words changed from outlet to outlet.
+
+Example:
+    >>> import quotex
+    >>> doc = quotex.extract('"It was a friendly talk," the aide said.')
+    >>> [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes]
+    [('It was a friendly talk,', 'the aide')]
+"""
+
+from quotex.about import __version__
+from quotex.api import extract, extract_many
+from quotex.errors import (
+    AlignmentError,
+    ConfigError,
+    ExtractionError,
+    InputError,
+    ModelNotFoundError,
+    QuotexError,
+)
+from quotex.model import load
+from quotex.results import Claim, Cue, Document, Entity, Quote, Speaker, TextSpan, TimeRef
+
+__all__ = [
+    "AlignmentError",
+    "Claim",
+    "ConfigError",
+    "Cue",
+    "Document",
+    "Entity",
+    "ExtractionError",
+    "InputError",
+    "ModelNotFoundError",
+    "Quote",
+    "QuotexError",
+    "Speaker",
+    "TextSpan",
+    "TimeRef",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load",
+]

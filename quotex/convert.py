@@ -1,0 +1,151 @@
+"""The one spaCy -> pydantic boundary: a processed Doc becomes quotes, claims and entities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from quotex.extract.speakers import PERSON_LABELS, PLACE_LABELS, EntityIndex
+from quotex.pipeline import claim_extractor, quote_finder, speaker_attributor
+from quotex.registry import speech_cues
+from quotex.results import Claim, Cue, Entity, Quote, Speaker, TextSpan
+from quotex.times import find_times
+
+
+class DocConverter:
+    """Builds result models from one Doc whose text has the same length as ``text``.
+
+    Args:
+        doc: A Doc processed by the quotex components.
+        text: The text offsets refer to (the Doc may have been parsed from a normalised copy).
+        offset: Added to every offset (the Doc is a chunk starting there in ``text``).
+        published: Publication date, for resolving time expressions.
+        skip: Character ranges (boilerplate) whose quotes and claims are dropped.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        *,
+        offset: int = 0,
+        published: dt.date | None = None,
+        skip: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.offset = offset
+        self.published = published
+        self.skip = list(skip)
+        self.speakers = {s.id_: s for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
+        self.cues = {c.id_: c for c in doc.spans.get(speaker_attributor.CUES_KEY, [])}
+        self.confidence: dict[str, float] = doc.user_data.get("quotex_confidence", {})
+        self.info: dict[str, dict[str, object]] = doc.user_data.get("quotex_quote_info", {})
+
+    def _span(self, span: Span) -> tuple[int, int, str]:
+        s, e = span.start_char + self.offset, span.end_char + self.offset
+        return s, e, self.text[s:e]
+
+    def _skipped(self, span: Span) -> bool:
+        s, e = span.start_char + self.offset, span.end_char + self.offset
+        return any(s < be and bs < e for bs, be in self.skip)
+
+    def speaker(self, link: str) -> Speaker | None:
+        """The speaker behind a link id (a cue id ``k3`` or a quote id)."""
+        span = self.speakers.get(link)
+        if span is None:
+            return None
+        s, e, text = self._span(span)
+        return Speaker(start=s, end=e, text=text, name=span.kb_id_ or text, label=span.label_ or None)
+
+    def cue(self, link: str) -> Cue | None:
+        """The cue behind a link id."""
+        span = self.cues.get(link)
+        if span is None:
+            return None
+        s, e, text = self._span(span)
+        return Cue(start=s, end=e, text=text, lemma=span.label_)
+
+    def quotes(self) -> list[Quote]:
+        """Every quotation outside the skipped ranges, in text order."""
+        out = []
+        for span in self.doc.spans.get(quote_finder.SPANS_KEY, []):
+            if self._skipped(span):
+                continue
+            s, e, text = self._span(span)
+            link = span.kb_id_
+            info = self.info.get(span.id_, {})
+            kind = span.label_ if span.label_ in {"direct", "partial", "scare", "title"} else "scare"
+            continues = info.get("continues")
+            out.append(
+                Quote(
+                    id=self._id(span.id_),
+                    start=s,
+                    end=e,
+                    text=text,
+                    kind=kind,  # type: ignore[arg-type]
+                    speaker=self.speaker(link) if link else None,
+                    cue=self.cue(link) if link else None,
+                    confidence=self.confidence.get(link, 0.0) if link else 0.0,
+                    paragraph=int(info.get("paragraph", 0)),  # type: ignore[call-overload]
+                    continues=self._id(str(continues)) if continues else None,
+                    times=find_times(self.text, s, e, self.published),
+                )
+            )
+        return out
+
+    def claims(self, quotes: Sequence[Quote] = ()) -> list[Claim]:
+        """Every claim outside the skipped ranges; ``quotes`` lists the quotes inside each."""
+        out = []
+        for span in self.doc.spans.get(claim_extractor.SPANS_KEY, []):
+            if self._skipped(span):
+                continue
+            s, e, text = self._span(span)
+            link = span.kb_id_
+            out.append(
+                Claim(
+                    id=self._id(span.id_),
+                    start=s,
+                    end=e,
+                    text=text,
+                    speaker=self.speaker(link),
+                    cue=self.cue(link),
+                    confidence=self.confidence.get(link, 0.0),
+                    quotes=[q.id for q in quotes if q.start >= s and q.end <= e],
+                    times=find_times(self.text, s, e, self.published),
+                )
+            )
+        return out
+
+    def entities(self) -> list[Entity]:
+        """Named people, organisations and places with their canonical in-document names."""
+        index = EntityIndex(self.doc, speech_cues())
+        out = []
+        for ent in self.doc.ents:
+            label = _entity_label(ent.label_)
+            if label is None or self._skipped(ent):
+                continue
+            s, e, text = self._span(ent)
+            name = index.canonical(ent)[0] if label != "LOC" else text
+            out.append(Entity(start=s, end=e, text=text, label=label, name=name))
+        return out
+
+    def boilerplate(self) -> list[TextSpan]:
+        """The skipped ranges as spans."""
+        return [TextSpan(start=s, end=e, text=self.text[s:e]) for s, e in self.skip]
+
+    def _id(self, local: str) -> str:
+        """Ids stay unique when chunks of a long text are merged."""
+        return local if self.offset == 0 else f"{local}@{self.offset}"
+
+
+def _entity_label(label: str) -> str | None:
+    if label in PERSON_LABELS:
+        return "PERSON"
+    if label == "ORG":
+        return "ORG"
+    if label in PLACE_LABELS:
+        return "LOC"
+    return None

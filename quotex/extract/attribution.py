@@ -1,0 +1,109 @@
+"""Attach each quotation to its speech cue and speaker, or to the previous speaker's turn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from quotex.extract.cues import CueMatch
+from quotex.extract.speakers import SpeakerMatch
+
+# a quote paragraph with no cue continues a speaker quoted at most this many paragraphs before
+CONTINUATION_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quote's cue (index into the cue list) and speaker; both None when unattributed."""
+
+    cue: int | None
+    speaker: SpeakerMatch | None
+    confidence: float
+
+
+def attribute_quotes(
+    doc: Doc,
+    quotes: Sequence[Span],
+    paragraphs: Sequence[int],
+    cues: Sequence[CueMatch],
+    speakers: Sequence[SpeakerMatch | None],
+) -> list[Attribution]:
+    """Attribute quotes in text order.
+
+    A quote takes the speech cue that governs it in the dependency tree, else the nearest
+    cue in its sentence (outside the quote); a quote with no cue in its sentence that
+    stands as its own paragraph continues the previous quote's speaker.
+
+    Args:
+        doc: The parsed Doc.
+        quotes: Quote content spans, in text order.
+        paragraphs: Paragraph index of each quote.
+        cues: Speech cues from :func:`quotex.extract.cues.find_cues`.
+        speakers: Resolved speaker of each cue (same order), None where unresolved.
+
+    Returns:
+        One attribution per quote.
+    """
+    result: list[Attribution] = []
+    last: tuple[int, SpeakerMatch] | None = None  # (paragraph, speaker) of the last attributed quote
+    for q, para in zip(quotes, paragraphs, strict=True):
+        k = _pick_cue(doc, q, cues)
+        speaker = speakers[k] if k is not None else None
+        if speaker is not None:
+            att = Attribution(k, speaker, speaker.confidence)
+        elif last is not None and para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q):
+            att = Attribution(None, last[1], min(0.6, last[1].confidence))
+        else:
+            att = Attribution(k, None, 0.0)
+        if att.speaker is not None:
+            last = (para, att.speaker)
+        result.append(att)
+    return result
+
+
+def _window(doc: Doc, q: Span) -> tuple[int, int]:
+    """Token range searched for a quote's cue: its sentences, plus a trailing 'he said.'."""
+    start = doc[q.start].sent.start
+    end = doc[q.end - 1].sent.end
+    j = q.end
+    while j < len(doc) and (doc[j].is_quote or doc[j].is_punct and doc[j].text in ",.!?"):
+        j += 1
+    if j < len(doc) and j >= end and "\n" not in doc[j - 1].whitespace_:
+        nxt = doc[j].sent
+        if len(nxt) <= 12:
+            end = nxt.end
+    i = q.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].text == ":" and doc[i].sent.start < start:
+        start = doc[i].sent.start
+    return start, end
+
+
+def _pick_cue(doc: Doc, q: Span, cues: Sequence[CueMatch]) -> int | None:
+    start, end = _window(doc, q)
+    inside = [k for k, c in enumerate(cues) if start <= c.cue.start < end]
+    if not inside:
+        return None
+    quote_tokens = set(range(q.start, q.end))
+    best: tuple[float, int] | None = None
+    for k in inside:
+        cue = cues[k]
+        verb = cue.cue.root
+        governs = any(t.i in quote_tokens for t in verb.subtree)
+        linked = verb.head.i in quote_tokens
+        distance = (cue.cue.start - q.end) if cue.cue.start >= q.end else (q.start - cue.cue.end) * 1.5
+        score = distance - (100 if governs or linked else 0) - (20 if cue.subject is not None else 0)
+        if best is None or score < best[0]:
+            best = (score, k)
+    return best[1] if best is not None else None
+
+
+def _own_paragraph(doc: Doc, q: Span) -> bool:
+    """Whether the quote opens its paragraph (news style for a speaker's next paragraph)."""
+    i = q.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i < 0 or doc[i].is_space and "\n" in doc[i].text or "\n" in doc[i].whitespace_

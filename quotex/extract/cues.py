@@ -1,0 +1,245 @@
+"""Speech cues in a parsed Doc: the verb or phrase that marks speech, its speaker token and its content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotex.registry import SpeechCues
+
+# dependency labels of both label sets spaCy pipelines use: UD (our model) and ClearNLP
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubj:pass", "nsubjpass"}
+_CONTENT = {"ccomp"}
+_OBJ = {"obj", "dobj", "iobj"}
+_CLIMB = {"advcl", "xcomp", "conj", "acl", "relcl", "acl:relcl"}
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One speech event: its cue words, the token its speaker rests on, what was said.
+
+    Attributes:
+        cue: The cue words ("said", "according to", "quoted ... as saying" as its verb).
+        lemma: Normalised cue: a verb lemma, "according to", "quote as saying", ":".
+        subject: Head token of the speaker mention, when one is found.
+        content: The reported clause (claims) when the cue governs one outside quotes.
+    """
+
+    cue: Span
+    lemma: str
+    subject: Token | None
+    content: Span | None
+
+
+def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[CueMatch]:
+    """All speech cues in ``doc`` outside quotations, in text order.
+
+    Args:
+        doc: A parsed Doc (tagger, lemmatizer and dependency parser).
+        quotes: Quotation spans; words inside them are the quoted person's, not cues.
+        lexicon: The speech-cue lexicon.
+
+    Returns:
+        One match per cue, with its speaker token and content clause where found.
+    """
+    inside = _inside(doc, quotes)
+    found: list[CueMatch] = []
+    for tok in doc:
+        if inside[tok.i] or tok.is_space:
+            continue
+        match = _prepositional(doc, tok, lexicon, inside) or _verbal(doc, tok, lexicon, inside)
+        if match is not None:
+            found.append(match)
+    found.extend(_colon_cues(doc, quotes, inside))
+    found.sort(key=lambda m: m.cue.start)
+    return found
+
+
+def _inside(doc: Doc, quotes: Iterable[Span]) -> list[bool]:
+    flags = [False] * len(doc)
+    for q in quotes:
+        for i in range(max(0, q.start - 1), min(len(doc), q.end + 1)):
+            flags[i] = i >= q.start and i < q.end or doc[i].is_quote
+    return flags
+
+
+def _prepositional(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+    """'according to X', 'in the words of X': the speaker is the noun phrase after it."""
+    low = tok.lower_
+    for phrase in lexicon.prepositional:
+        words = phrase.split()
+        if low != words[0] or tok.i + len(words) > len(doc):
+            continue
+        if [t.lower_ for t in doc[tok.i : tok.i + len(words)]] != words:
+            continue
+        cue = doc[tok.i : tok.i + len(words)]
+        subject = _np_head_after(doc, cue.end, inside)
+        if subject is None:
+            return None
+        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject))
+    return None
+
+
+def _np_head_after(doc: Doc, i: int, inside: list[bool]) -> Token | None:
+    """Head of the noun phrase starting at ``i``: the last noun of its first nominal run."""
+    head = None
+    j = i
+    while j < len(doc) and j < i + 12 and not inside[j]:
+        t = doc[j]
+        if t.pos_ in _NOMINAL or t.tag_ == "POS" or t.lower_ in {"'s", "’s"}:
+            if t.pos_ in _NOMINAL:
+                head = t
+        elif t.pos_ in {"DET", "ADJ", "NUM", "PROPN"} or t.text in {"-", "."}:
+            if head is not None and t.pos_ == "DET":
+                break
+        else:
+            break
+        j += 1
+    return head
+
+
+def _content_around(doc: Doc, cue: Span, subject: Token) -> Span | None:
+    """The clause an 'according to X' phrase is attached to: its sentence minus the phrase."""
+    sent = cue.sent
+    phrase_end = _phrase_end(doc, subject, sent.end)
+    left = _strip_edges(doc, sent.start, cue.start)
+    right = _strip_edges(doc, phrase_end, sent.end)
+    pick = right if (right.end - right.start) > (left.end - left.start) else left
+    return pick if len(pick) >= 3 else None
+
+
+def _phrase_end(doc: Doc, head: Token, limit: int) -> int:
+    end = head.i + 1
+    for t in head.subtree:
+        if t.i >= head.i and t.i < limit and not t.is_punct:
+            end = max(end, t.i + 1)
+        if t.i >= head.i and t.is_punct and t.text in {",", ";"}:
+            break
+    return min(end, limit)
+
+
+_EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "!", "?"}
+
+
+def _strip_edges(doc: Doc, start: int, end: int) -> Span:
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT
+                           or doc[start].lower_ == "that" and start < end - 1):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    return doc[start:end]
+
+
+def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or lemma not in lexicon.verbs:
+        return None
+    if lemma in lexicon.quoted_as:
+        quoted = _quoted_as(doc, tok, inside)
+        if quoted is not None:
+            return quoted
+    subject = _subject(tok, inside)
+    if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
+        return None
+    content = _content(doc, tok, inside) if lemma in lexicon.claim_verbs else None
+    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content)
+
+
+def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
+    """'AFP quoted the diplomat as saying' / 'X was quoted as saying': the quoted one speaks."""
+    window = doc[tok.i + 1 : min(len(doc), tok.i + 12)]
+    saying = next((t for t in window if t.lower_ in {"saying", "telling", "stating"}), None)
+    if saying is None or saying.i < 1 or doc[saying.i - 1].lower_ != "as":
+        return None
+    passive = next((c for c in tok.children if c.dep_ in _PASS_SUBJ), None)
+    obj = next((c for c in tok.children if c.dep_ in _OBJ and not inside[c.i]), None)
+    if obj is None:
+        obj = _np_head_after(doc, tok.i + 1, inside)
+    subject = passive or obj
+    if subject is None:
+        return None
+    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, None)
+
+
+def _subject(verb: Token, inside: list[bool]) -> Token | None:
+    """The speaker token of a speech verb: its subject, a passive agent, or a climbed one."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        for child in cur.children:
+            if inside[child.i]:
+                continue
+            if child.dep_ in _SUBJ:
+                return child
+            if child.dep_ in _PASS_SUBJ:
+                agent = _by_agent(cur, inside)
+                return agent or child
+        agent = _by_agent(cur, inside)
+        if agent is not None:
+            return agent
+        if cur.dep_ in _CLIMB and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
+    """'described by Ushakov': the agent of a passive speech verb."""
+    for child in verb.children:
+        if inside[child.i]:
+            continue
+        if child.dep_ == "agent":  # ClearNLP: agent -> pobj
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in {"obl", "obl:agent"} and any(
+            c.dep_ == "case" and c.lower_ == "by" for c in child.children
+        ):
+            return child
+    return None
+
+
+def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
+    """The reported clause of a speech verb: its ccomp, or the clause it trails ('..., X said')."""
+    for child in verb.children:
+        if child.dep_ in _CONTENT and child.i > verb.i:
+            span = _strip_edges(doc, child.left_edge.i, child.right_edge.i + 1)
+            return span if _clause_like(span) else None
+    for child in verb.children:
+        if child.dep_ in _CONTENT and child.i < verb.i:
+            return _fronted(doc, verb, child.left_edge.i)
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
+        return _fronted(doc, verb, verb.head.left_edge.i)
+    return None
+
+
+def _fronted(doc: Doc, verb: Token, start: int) -> Span | None:
+    """'Content, X said.': the clause before the comma that precedes the verb's subject."""
+    first = min(t.i for t in verb.subtree if t.i <= verb.i)
+    start = max(start, verb.sent.start)
+    span = _strip_edges(doc, start, first)
+    return span if _clause_like(span) else None
+
+
+def _clause_like(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[CueMatch]:
+    """'Ushakov: "..."' and 'He told reporters: "..."' without a speech verb next to it."""
+    found = []
+    for q in quotes:
+        j = q.start - 1
+        while j >= 0 and (doc[j].is_quote or doc[j].is_space):
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            continue
+        before = doc[j - 1]
+        if before.pos_ in {"PROPN", "NOUN", "PRON"} and not inside[before.i]:
+            found.append(CueMatch(doc[j : j + 1], ":", before, None))
+    return found

@@ -1,0 +1,238 @@
+"""Quotation spans in raw text: pairing the marks, then telling direct, partial, scare and title quotes apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from quotex.extract.paragraphs import paragraph_spans
+
+# opening mark -> closing marks it pairs with
+_DOUBLE_OPEN = {"“": "”“\"", "„": "“”\"", "\"": "\"”", "«": "»", "»": "«", "‟": "”\""}
+_DOUBLE_CLOSE = set("”\"»«“")
+_SINGLE_OPEN = {"‘": "’'", "'": "'’", "‹": "›", "‚": "‘’"}
+_SINGLE_CLOSE = set("’'›")
+_ELISIONS = re.compile(r"(?i)'(?:n'|em\b|til\b|cause\b|tis\b|twas\b|\d\ds?\b|s\b)")
+# an unclosed quote never runs further than this: stray marks must not swallow the article
+MAX_UNCLOSED = 1200
+MAX_SINGLE = 400
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """A pair of quotation marks found in the text; offsets exclude the marks."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str | None
+    paragraph: int
+    continued: bool = False
+    """True when this quote continues an unclosed quote of the previous paragraph."""
+    unclosed: bool = False
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` reads as an opening mark from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:;,“‘\"'«") and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def find_quotes(text: str) -> tuple[list[QuoteMatch], list[int]]:
+    """Pair quotation marks paragraph by paragraph.
+
+    Handles straight and curly double quotes, guillemets and single quotes used as
+    quotation marks (apostrophes in don't, Trump's, '90s, rock 'n' roll are skipped). A quote
+    left open at the end of a paragraph continues when the next paragraph opens with a
+    mark (news style for multi-paragraph quotes); otherwise it is closed at the paragraph
+    end, never later than ``MAX_UNCLOSED`` characters.
+
+    Args:
+        text: Raw article text.
+
+    Returns:
+        The quotes in text order (nested quotes are left inside their outer quote), and
+        the offsets of marks that could not be paired.
+    """
+    quotes: list[QuoteMatch] = []
+    stray: list[int] = []
+    paragraphs = paragraph_spans(text)
+    carry = False  # previous paragraph ended inside an open double quote
+    for pi, (ps, pe) in enumerate(paragraphs):
+        found, open_at_end, bad = _pair_paragraph(text, ps, pe, pi, carry)
+        quotes.extend(found)
+        stray.extend(bad)
+        carry = open_at_end
+    return quotes, stray
+
+
+def _pair_paragraph(
+    text: str, ps: int, pe: int, pi: int, carry: bool
+) -> tuple[list[QuoteMatch], bool, list[int]]:
+    found: list[QuoteMatch] = []
+    stray: list[int] = []
+    i = ps
+    continued_start = carry and text[ps] in _DOUBLE_OPEN
+    while i < pe:
+        ch = text[i]
+        after = text[i + 1] if i + 1 < pe else " "
+        if ch in _DOUBLE_OPEN and (_opens(text, i) or ch in "“„«‟" and not after.isspace()):
+            close = _find_close(text, i, pe, _DOUBLE_OPEN[ch], MAX_UNCLOSED)
+            if close is None:
+                end = _unclosed_end(text, i + 1, pe)
+                s, e = _trim(text, i + 1, end)
+                if e - s > 0:
+                    found.append(QuoteMatch(s, e, ch, None, pi, continued_start and i == ps, True))
+                if end < pe:
+                    stray.append(i)
+                return found, end >= pe, stray
+            s, e = _trim(text, i + 1, close)
+            if e > s:
+                found.append(QuoteMatch(s, e, ch, text[close], pi, continued_start and i == ps))
+            i = close + 1
+            continue
+        if ch in _SINGLE_OPEN and _opens(text, i) and not _ELISIONS.match(text, i):
+            close = _find_close(text, i, pe, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
+            if close is not None:
+                s, e = _trim(text, i + 1, close)
+                if e > s:
+                    found.append(QuoteMatch(s, e, ch, text[close], pi))
+                i = close + 1
+                continue
+        elif ch in _DOUBLE_CLOSE or ch in _DOUBLE_OPEN:
+            stray.append(i)
+        i += 1
+    return found, False, stray
+
+
+def _find_close(
+    text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False
+) -> int | None:
+    """Offset of the mark closing the quote opened at ``i``, skipping nested quotes."""
+    j = i + 1
+    stop = min(pe, i + 1 + limit)
+    opener = text[i]
+    while j < stop:
+        ch = text[j]
+        if ch in closers and _closes(text, j):
+            if single and j + 1 < len(text) and text[j + 1].isalpha():
+                j += 1  # an apostrophe inside a word
+                continue
+            return j
+        if not single and ch in _SINGLE_OPEN and _opens(text, j) and not _ELISIONS.match(text, j):
+            inner = _find_close(text, j, stop, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
+            if inner is not None:
+                j = inner + 1
+                continue
+        if ch == opener and opener in "“„«" and _opens(text, j):
+            return None  # a new quote opens: the first one was never closed
+        j += 1
+    return None
+
+
+def _unclosed_end(text: str, start: int, pe: int) -> int:
+    """Where an unclosed quote stops: the paragraph end, or a sentence end before the limit."""
+    if pe - start <= MAX_UNCLOSED:
+        return pe
+    cut = start + MAX_UNCLOSED
+    m = max(text.rfind(". ", start, cut), text.rfind("? ", start, cut), text.rfind("! ", start, cut))
+    return m + 1 if m > start else cut
+
+
+_TRIM = " \t\r\n\f\v"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+# ---- kinds -------------------------------------------------------------------------------
+
+_WORDS_AS_WORDS = {"word", "words", "term", "phrase", "label", "slogan", "dubbed", "called",
+                   "so-called", "nicknamed", "named", "titled", "entitled", "known", "hashtag"}
+_TITLE_CONTEXT = {"book", "film", "movie", "song", "album", "show", "series", "novel", "play",
+                  "operation", "programme", "program", "missile", "exercise", "campaign",
+                  "documentary", "article", "report", "opera", "poem", "initiative", "plan"}
+
+
+def quote_kind(doc: Doc, span: Span, *, attributed: bool) -> str:
+    """Classify a quote as ``direct``, ``partial``, ``scare`` or ``title``.
+
+    A direct quote is someone's words standing on their own: it opens its sentence (or
+    follows a colon or a speech verb's comma) and holds a clause. A partial quote is a
+    fragment of someone's words inside the narrator's sentence. Without a speaker, short
+    fragments are scare quotes, and capitalised names of things are titles.
+
+    Args:
+        doc: The parsed document.
+        span: The quote content (marks excluded).
+        attributed: Whether a speech cue governs the quote.
+    """
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words:
+        return "scare"
+    prev = _previous_word(doc, span.start)
+    prev_text = prev.lower_ if prev is not None else ""
+    standalone = (
+        prev is None
+        or prev.is_sent_start
+        or prev_text in {":", ".", "!", "?", "—", "–", "-"}
+        or prev.is_space
+        or span.start == span.sent.start
+        or _starts_sentence(doc, span)
+        or (prev_text == "," and _prev_is_speech(doc, prev))
+    )
+    has_clause = any(t.pos_ in {"VERB", "AUX"} for t in words) and len(words) >= 3
+    if standalone and (has_clause or len(words) >= 6):
+        return "direct"
+    if len(words) >= 14 and has_clause and span[-1].text in {",", ".", "?", "!"}:
+        return "direct"
+    if attributed:
+        return "partial"
+    before = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
+    if before & _TITLE_CONTEXT or _title_like(words):
+        return "title"
+    if before & _WORDS_AS_WORDS:
+        return "scare"
+    return "scare"
+
+
+def _previous_word(doc: Doc, i: int) -> object | None:
+    j = i - 1
+    while j >= 0 and (doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _starts_sentence(doc: Doc, span: Span) -> bool:
+    first = span.start
+    j = first - 1
+    while j >= 0 and (doc[j].is_quote or doc[j].is_space or doc[j].text in "([—–-"):
+        j -= 1
+    return j < 0 or doc[j].text in {".", "!", "?", ":"} or "\n" in doc[j].whitespace_
+
+
+def _prev_is_speech(doc: Doc, comma: object) -> bool:
+    from quotex.registry import speech_cues
+
+    i = comma.i  # type: ignore[attr-defined]
+    return i > 0 and doc[i - 1].lemma_.lower() in speech_cues().verbs
+
+
+def _title_like(words: Sequence[object]) -> bool:
+    content = [w for w in words if w.is_alpha and not w.is_stop]  # type: ignore[attr-defined]
+    return bool(content) and len(words) <= 8 and all(w.text[0].isupper() for w in content)  # type: ignore[attr-defined]

@@ -1,0 +1,286 @@
+"""Who speaks: canonical in-document names, and resolving pronouns and role nouns to them."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotex.extract.cues import CueMatch
+from quotex.registry import SpeechCues
+
+PERSON_LABELS = {"PERSON", "PER"}
+ORG_LABELS = {"ORG", "NORP"}
+PLACE_LABELS = {"LOC", "GPE", "FAC"}
+_NAME_DEPS = {"compound", "flat", "flat:name", "fixed"}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name for matching ('Zelenskiy' and 'zelenskiy' agree)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.lower().replace("’s", "").replace("'s", "").strip(" .,'’")
+
+
+@dataclass
+class NameEntry:
+    """One entity of the document: its mentions and the roles it was introduced with."""
+
+    label: str
+    name: str
+    roles: set[str] = field(default_factory=set)
+    last_seen: int = -1
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """A resolved speaker: the mention span, the canonical name and the confidence."""
+
+    mention: Span
+    name: str
+    label: str | None
+    confidence: float
+
+
+class EntityIndex:
+    """Canonical names of the people and organisations in a document.
+
+    A person's canonical name is the fullest form in the document, titles removed:
+    "Ushakov" and "Kremlin foreign policy aide Yuri Ushakov" both map to "Yuri Ushakov".
+    Role words around a name ("aide", "president") are remembered, so that "the Kremlin
+    aide" can be resolved to the person introduced with that role.
+    """
+
+    def __init__(self, doc: Doc, lexicon: SpeechCues, skip: Sequence[bool] | None = None) -> None:
+        self.lexicon = lexicon
+        self.by_key: dict[str, NameEntry] = {}
+        self.mentions: list[tuple[int, NameEntry]] = []  # (token index, entry), text order
+        for ent in doc.ents:
+            if skip is not None and skip[ent.start]:
+                continue
+            label = _label(ent.label_)
+            if label is None:
+                continue
+            words = self._name_words(ent)
+            if not words:
+                continue
+            entry = self._add(label, words)
+            entry.roles |= self._roles_near(ent)
+            self.mentions.append((ent.start, entry))
+
+    def _name_words(self, span: Span) -> list[str]:
+        words = [t.text for t in span if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}]
+        while words and words[0].lower().strip(".") in self.lexicon.titles | {"the", "us", "u.s."}:
+            words = words[1:]
+        return words
+
+    def _add(self, label: str, words: list[str]) -> NameEntry:
+        full = " ".join(words)
+        key = fold(words[-1]) if label == "PERSON" else fold(full)
+        entry = self.by_key.get(key)
+        if entry is None:
+            entry = NameEntry(label, full)
+            self.by_key[key] = entry
+        elif len(words) > len(entry.name.split()):
+            entry.name = full
+        return entry
+
+    def _roles_near(self, ent: Span) -> set[str]:
+        """Role nouns in the same noun phrase: 'aide Yuri Ushakov', 'Ushakov, the aide'."""
+        doc = ent.doc
+        roles = set()
+        for t in doc[max(ent.sent.start, ent.start - 5) : ent.start]:
+            if t.lemma_.lower() in self.lexicon.person_roles or t.lower_ in self.lexicon.person_roles:
+                roles.add(t.lemma_.lower())
+        for t in ent:
+            if t.lower_ in self.lexicon.person_roles:
+                roles.add(t.lower_)
+        head = ent.root
+        for child in head.children:
+            if child.dep_ == "appos":
+                roles |= {t.lemma_.lower() for t in child.subtree
+                          if t.lemma_.lower() in self.lexicon.person_roles}
+        if head.dep_ == "appos":
+            h = head.head
+            if h.lemma_.lower() in self.lexicon.person_roles:
+                roles.add(h.lemma_.lower())
+        # modifiers of the role ("US", "Kremlin") help tell two presidents apart
+        mods = {fold(t.text) for t in doc[max(ent.sent.start, ent.start - 5) : ent.start]
+                if t.pos_ in {"PROPN", "ADJ"}}
+        return roles | {f"mod:{m}" for m in mods if m}
+
+    def lookup(self, words: Sequence[str], label: str) -> NameEntry | None:
+        """The entry a name belongs to, matched by surname for people."""
+        if not words:
+            return None
+        if label == "PERSON":
+            return self.by_key.get(fold(words[-1]))
+        return self.by_key.get(fold(" ".join(words)))
+
+    def entry_for(self, words: list[str], label: str) -> NameEntry:
+        """Find or add the entry for a name seen outside the entity recogniser's output."""
+        return self.lookup(words, label) or self._add(label, words)
+
+    def canonical(self, span: Span) -> tuple[str, str | None]:
+        """Canonical name and label of a name mention."""
+        label = _label(span.label_) if span.label_ else None
+        words = self._name_words(span)
+        if label is None:
+            for lab in ("PERSON", "ORG"):
+                entry = self.lookup(words, lab)
+                if entry is not None:
+                    return entry.name, entry.label
+            return " ".join(words) or span.text, None
+        entry = self.entry_for(words, label)
+        return entry.name, entry.label
+
+
+def _label(label: str) -> str | None:
+    if label in PERSON_LABELS:
+        return "PERSON"
+    if label in ORG_LABELS:
+        return "ORG"
+    return None
+
+
+class SpeakerResolver:
+    """Resolves the speaker token of each cue to a mention and a canonical name, in text order.
+
+    The last resolved speaker is the referent of a later "he said" and the fallback of a
+    role noun with no matching introduction ("the diplomat").
+    """
+
+    def __init__(self, doc: Doc, index: EntityIndex, lexicon: SpeechCues) -> None:
+        self.doc = doc
+        self.index = index
+        self.lexicon = lexicon
+        self.history: list[tuple[int, SpeakerMatch]] = []
+
+    def resolve(self, cue: CueMatch) -> SpeakerMatch | None:
+        """Speaker of one cue; call in text order."""
+        tok = cue.subject
+        if tok is None:
+            return None
+        match = self._resolve_token(tok, cue)
+        if match is not None:
+            self.history.append((cue.cue.start, match))
+        return match
+
+    def previous(self, before: int, *, person: bool = False) -> SpeakerMatch | None:
+        """The most recent speaker before token ``before``."""
+        for start, match in reversed(self.history):
+            if start < before and (not person or match.label in {"PERSON", None}):
+                return match
+        return None
+
+    def _resolve_token(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        doc = self.doc
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
+            return self._pronoun(tok)
+        ent = _entity_at(doc, tok)
+        if ent is not None and _label(ent.label_) is not None:
+            name, label = self.index.canonical(ent)
+            return SpeakerMatch(_strip_det(ent), name, label, 0.9)
+        if tok.pos_ == "PROPN":
+            span = _name_span(tok)
+            name, label = self.index.canonical(span)
+            if label is None:
+                label = "ORG" if _looks_org(span) else "PERSON"
+                name = self.index.entry_for(self.index._name_words(span), label).name
+            return SpeakerMatch(span, name, label, 0.8)
+        return self._role(tok)
+
+    def _pronoun(self, tok: Token) -> SpeakerMatch | None:
+        kind = self.lexicon.pronouns.get(tok.lower_)
+        if kind in {"male", "female"}:
+            prev = self.previous(tok.i, person=True) or self._nearest_entity(tok, "PERSON")
+        elif kind == "plural" or kind == "neuter":
+            prev = self.previous(tok.i) or self._nearest_entity(tok, "ORG")
+        else:
+            prev = None
+        if prev is None:
+            return None
+        span = self.doc[tok.i : tok.i + 1]
+        return SpeakerMatch(span, prev.name, prev.label, 0.7)
+
+    def _nearest_entity(self, tok: Token, label: str) -> SpeakerMatch | None:
+        for start, entry in reversed(self.index.mentions):
+            if start < tok.i and entry.label == label:
+                return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.5)
+        return None
+
+    def _role(self, tok: Token) -> SpeakerMatch | None:
+        """'the diplomat', 'the Kremlin aide', 'the US president', 'the ministry'."""
+        doc = self.doc
+        span = _noun_phrase(tok)
+        head = tok.lemma_.lower()
+        if head in self.lexicon.person_roles:
+            mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
+            best: tuple[int, int, NameEntry] | None = None
+            for start, entry in self.index.mentions:
+                if start >= tok.i or entry.label != "PERSON" or head not in entry.roles:
+                    continue
+                score = (len(mods & entry.roles), start)
+                if best is None or score > best[:2]:
+                    best = (*score, entry)
+            if best is not None:
+                return SpeakerMatch(span, best[2].name, "PERSON", 0.75)
+            prev = self.previous(tok.i, person=True)
+            if prev is not None:
+                return SpeakerMatch(span, prev.name, prev.label, 0.5)
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
+        if head in self.lexicon.org_roles:
+            for start, entry in reversed(self.index.mentions):
+                if start < tok.i and entry.label == "ORG":
+                    return SpeakerMatch(span, entry.name, "ORG", 0.5)
+        if tok.pos_ == "NOUN" and doc[tok.i].is_title:
+            return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
+        return SpeakerMatch(span, _strip_det(span).text, None, 0.3)
+
+
+def _entity_at(doc: Doc, tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _strip_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ == "DET":
+        start += 1
+    end = span.end
+    while end > start + 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _name_span(tok: Token) -> Span:
+    """The proper-name words around ``tok``: 'Yuri Ushakov' from 'Ushakov'."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in _NAME_DEPS:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i == tok.i and doc[end].dep_ in _NAME_DEPS:
+        end += 1
+    return doc[start:end]
+
+
+def _noun_phrase(tok: Token) -> Span:
+    doc = tok.doc
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"}:
+            start = min(start, child.left_edge.i)
+    return doc[start : tok.i + 1]
+
+
+def _looks_org(span: Span) -> bool:
+    return span.root.lower_ in {"kremlin", "pentagon", "whitehouse"} or any(
+        t.lower_ in {"ministry", "government", "agency", "house", "office"} for t in span
+    )

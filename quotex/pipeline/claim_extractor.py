@@ -1,0 +1,54 @@
+"""``quotex_claims``: reported-speech claims on ``doc.spans["quotex_claims"]``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quotex.extract.claims import select_claims
+from quotex.pipeline import quote_finder, speaker_attributor
+
+SPANS_KEY = "quotex_claims"
+
+
+@Language.factory(
+    "quotex_claims",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "quotes_key": quote_finder.SPANS_KEY},
+)
+def make_claim_extractor(nlp: Language, name: str, spans_key: str, quotes_key: str) -> ClaimExtractor:
+    """Create the component; put it after ``quotex_speakers``."""
+    return ClaimExtractor(name, spans_key=spans_key, quotes_key=quotes_key)
+
+
+class ClaimExtractor:
+    """Turns the clauses reported by speech cues into claims.
+
+    Each claim span gets the id ``c0, c1, ...`` and, as ``kb_id_``, the id of its cue
+    (``k3``), which links it to its cue and speaker spans. Clauses that are mostly a
+    direct quote are left to the quote.
+    """
+
+    def __init__(
+        self,
+        name: str = "quotex_claims",
+        *,
+        spans_key: str = SPANS_KEY,
+        quotes_key: str = quote_finder.SPANS_KEY,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.quotes_key = quotes_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        contents = list(doc.spans.get(speaker_attributor.CONTENTS_KEY, []))
+        direct = [q for q in doc.spans.get(self.quotes_key, []) if q.label_ == "direct"]
+        claims = []
+        for k in select_claims(contents, direct):
+            span = contents[k]
+            claims.append(
+                Span(doc, span.start, span.end, label="claim", kb_id=span.id_, span_id=f"c{len(claims)}")
+            )
+        doc.spans[self.spans_key] = claims
+        return doc

@@ -1,0 +1,59 @@
+"""``quotex_quotes``: quotation spans on ``doc.spans["quotex_quotes"]``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotex.errors import Warnings
+from quotex.extract.quotes import find_quotes
+
+SPANS_KEY = "quotex_quotes"
+PARAGRAPH_KEY = "quotex_quote_paragraphs"
+
+
+@Language.factory(
+    "quotex_quotes",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_quote_finder(nlp: Language, name: str, spans_key: str) -> QuoteFinder:
+    """Create the component. It needs only a tokenizer; kinds are set by ``quotex_speakers``."""
+    return QuoteFinder(name, spans_key=spans_key)
+
+
+class QuoteFinder:
+    """Pairs quotation marks and stores each quote's content (marks excluded) as a Span.
+
+    Spans get ids ``q0, q1, ...`` (``span.id_``) and the provisional label ``quote``.
+    ``doc.user_data["quotex_quote_info"]`` keeps, per quote id, its paragraph index and the
+    id of the quote it continues (multi-paragraph quotes); unbalanced marks are recorded as
+    warnings in ``doc.user_data["quotex_warnings"]`` instead of failing the document.
+    """
+
+    def __init__(self, name: str = "quotex_quotes", *, spans_key: str = SPANS_KEY) -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches, stray = find_quotes(doc.text)
+        spans = []
+        info: dict[str, dict[str, object]] = {}
+        previous = None
+        for m in matches:
+            span = doc.char_span(m.start, m.end, label="quote", alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            span.id_ = f"q{len(spans)}"
+            info[span.id_] = {
+                "paragraph": m.paragraph,
+                "continues": previous if m.continued and previous is not None else None,
+            }
+            previous = span.id_
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc.user_data["quotex_quote_info"] = info
+        doc.user_data["quotex_warnings"] = [
+            Warnings.W001.format(offset=i, end="the paragraph end") for i in stray
+        ]
+        return doc

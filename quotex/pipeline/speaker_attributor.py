@@ -1,0 +1,117 @@
+"""``quotex_speakers``: speech cues, speakers and quote kinds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quotex.errors import Errors, ExtractionError
+from quotex.extract.attribution import attribute_quotes
+from quotex.extract.cues import find_cues
+from quotex.extract.quotes import quote_kind
+from quotex.extract.speakers import EntityIndex, SpeakerResolver
+from quotex.pipeline import quote_finder
+from quotex.registry import SpeechCues, speech_cues
+
+CUES_KEY = "quotex_cues"
+SPEAKERS_KEY = "quotex_speakers"
+CONTENTS_KEY = "quotex_contents"
+
+
+@Language.factory(
+    "quotex_speakers",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={
+        "quotes_key": quote_finder.SPANS_KEY,
+        "lexicon": {"@misc": "quotex.speech_cues.v1"},
+    },
+)
+def make_speaker_attributor(
+    nlp: Language, name: str, quotes_key: str, lexicon: SpeechCues
+) -> SpeakerAttributor:
+    """Create the component; it needs a tagger, lemmatizer, parser and (for names) NER."""
+    return SpeakerAttributor(name, quotes_key=quotes_key, lexicon=lexicon)
+
+
+class SpeakerAttributor:
+    """Finds speech cues, resolves their speakers and attributes each quote.
+
+    Writes ``doc.spans["quotex_cues"]`` (every cue, ``id_`` ``k0, k1, ...``, label = cue
+    lemma), ``doc.spans["quotex_speakers"]`` (speaker mentions; ``id_`` = the cue id, or the
+    quote id for a quote that continues the previous speaker; label = PERSON/ORG;
+    ``kb_id_`` = canonical name) and ``doc.spans["quotex_contents"]`` (the clause each cue
+    reports, ``id_`` = cue id). Each quote span's label becomes its kind and its ``kb_id_``
+    the id of its speaker link. Confidences go to ``doc.user_data["quotex_confidence"]``.
+    """
+
+    def __init__(
+        self,
+        name: str = "quotex_speakers",
+        *,
+        quotes_key: str = quote_finder.SPANS_KEY,
+        lexicon: SpeechCues | None = None,
+    ) -> None:
+        self.name = name
+        self.quotes_key = quotes_key
+        self.lexicon = lexicon or speech_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ExtractionError(Errors.E005.format(what="dependency parses", needs="a parser"))
+        quotes = list(doc.spans.get(self.quotes_key, []))
+        info: dict[str, Any] = doc.user_data.get("quotex_quote_info", {})
+        cues = find_cues(doc, quotes, self.lexicon)
+        inside = [False] * len(doc)
+        for q in quotes:
+            for i in range(q.start, q.end):
+                inside[i] = True
+        index = EntityIndex(doc, self.lexicon, skip=inside)
+        resolver = SpeakerResolver(doc, index, self.lexicon)
+        events = sorted(
+            [(c.cue.start, 0, k) for k, c in enumerate(cues)], key=lambda e: e[:2]
+        )
+        resolved = [None] * len(cues)
+        for _, _, k in events:
+            resolved[k] = resolver.resolve(cues[k])
+        paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
+        attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved)
+
+        cue_spans, speaker_spans, contents = [], [], []
+        confidence: dict[str, float] = {}
+        for k, (cue, spk) in enumerate(zip(cues, resolved, strict=True)):
+            cid = f"k{k}"
+            cue_spans.append(_tagged(cue.cue, cid, cue.lemma))
+            if spk is not None:
+                speaker_spans.append(_tagged(spk.mention, cid, spk.label or "", spk.name))
+                confidence[cid] = spk.confidence
+            if cue.content is not None:
+                contents.append(_tagged(cue.content, cid, cue.lemma))
+        kinds = []
+        for q, att in zip(quotes, attributions, strict=True):
+            link = ""
+            if att.cue is not None and att.speaker is not None and att.speaker is resolved[att.cue]:
+                link = f"k{att.cue}"
+            elif att.speaker is not None:
+                link = q.id_
+                speaker_spans.append(
+                    _tagged(att.speaker.mention, link, att.speaker.label or "", att.speaker.name)
+                )
+                confidence[link] = att.confidence
+            elif att.cue is not None:
+                link = f"k{att.cue}"
+            kind = quote_kind(doc, q, attributed=att.speaker is not None)
+            kinds.append(_tagged(q, q.id_, kind, link))
+        doc.spans[self.quotes_key] = kinds
+        doc.spans[CUES_KEY] = cue_spans
+        doc.spans[SPEAKERS_KEY] = speaker_spans
+        doc.spans[CONTENTS_KEY] = contents
+        doc.user_data["quotex_confidence"] = confidence
+        return doc
+
+
+def _tagged(span: Span, span_id: str, label: str, kb_id: str = "") -> Span:
+    out = Span(span.doc, span.start, span.end, label=label, kb_id=kb_id, span_id=span_id)
+    return out
