@@ -58,6 +58,10 @@ class Errors:
     E007 = "[E007] Could not read {path}: {reason}."
     E008 = "[E008] Nothing to align: give at least one document."
     E009 = "[E009] Unknown attribute setting {name!r} for {component}; valid: {options}."
+    E101 = "[E101] Two documents share the id {id!r}; give each document a unique Document.id."
+    E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
+    E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."
+    E104 = "[E104] Invalid value {value!r} for align option {name!r}: {reason}."
     E201 = "[E201] {path} is empty: there is no article text to read."
     E202 = (
         "[E202] {path} looks like a binary file ({reason}), not text or HTML. Give quotex .txt, "

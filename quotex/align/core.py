@@ -1,0 +1,128 @@
+"""``align``: groups, drift, facts and name variants across several outlets' Documents."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from quotex.align.drift import attribution, canonical_index, compare, unquoted_or_paraphrase
+from quotex.align.groups import Options, cluster
+from quotex.align.items import Item, build_items
+from quotex.align.models import Alignment, Drift, Member, QuoteGroup
+from quotex.errors import AlignmentError, ConfigError, Errors
+from quotex.results import Document
+
+DEFAULT_QUOTE_KINDS = ("direct", "partial")
+_OPTION_NAMES = tuple(f.name for f in dataclasses.fields(Options))
+
+
+def _group_speaker(members: Sequence[Item]) -> tuple[str | None, str | None]:
+    keys = Counter(m.skey for m in members if m.skey is not None and m.is_quote) or Counter(
+        m.skey for m in members if m.skey is not None
+    )
+    if not keys:
+        return None, None
+    key = max(keys, key=lambda k: (keys[k], k))
+    names = [m.speaker for m in members if m.skey == key and m.speaker]
+    return key, max(names, key=lambda n: (len(n), n)) if names else None
+
+
+def build_group(gid: str, members: Sequence[Item]) -> QuoteGroup:
+    """A QuoteGroup with the drift of every member against the most common form.
+
+    Args:
+        gid: Group id.
+        members: The group's items, in document order.
+
+    Returns:
+        The group; the canonical member itself gets no drift item.
+    """
+    ci = canonical_index(members)
+    canon = members[ci]
+    key, name = _group_speaker(members)
+    drift: list[Drift] = []
+    for i, m in enumerate(members):
+        if i != ci:
+            drift.extend(compare(canon, m, i) if m.is_quote else unquoted_or_paraphrase(canon, m, i))
+        drift.extend(attribution(key, name, m, i))
+    return QuoteGroup(
+        id=gid,
+        speaker=name,
+        canonical=ci,
+        members=[
+            Member(doc=m.doc, start=m.start, end=m.end, text=m.text, kind=m.kind,  # type: ignore[arg-type]
+                   speaker=m.speaker, item=m.item_id)
+            for m in members
+        ],
+        drift=drift,
+    )
+
+
+def align(
+    docs: Sequence[Document],
+    *,
+    quote_kinds: Sequence[str] = DEFAULT_QUOTE_KINDS,
+    claims: bool = True,
+    min_docs: int = 2,
+    facts: bool = True,
+    names: bool = True,
+    **options: Any,
+) -> Alignment:
+    """Align the same statements, facts and names across several outlets' articles.
+
+    Args:
+        docs: Extracted documents, each with a unique ``id``.
+        quote_kinds: Quote kinds taken into account (scare quotes and titles are not statements).
+        claims: Also align reported-speech claims; they join the group of the quote they report.
+        min_docs: Report a group only when its members come from at least this many documents.
+        facts: Compare durations, counts, shares, dates and places across documents.
+        names: Match person and organisation names across documents.
+        **options: Thresholds of the pair rules, see :class:`quotex.align.groups.Options`.
+
+    Returns:
+        The Alignment: groups with drift, facts and name variants.
+
+    Raises:
+        AlignmentError: No documents, a duplicate id, or something that is not a Document.
+        ConfigError: An unknown or invalid option.
+    """
+    if not docs:
+        raise AlignmentError(Errors.E008)
+    seen: set[str] = set()
+    for i, d in enumerate(docs):
+        if not isinstance(d, Document):
+            raise AlignmentError(Errors.E103.format(type=type(d).__name__, index=i))
+        if d.id in seen:
+            raise AlignmentError(Errors.E101.format(id=d.id))
+        seen.add(d.id)
+    for k in options:
+        if k not in _OPTION_NAMES:
+            raise ConfigError(Errors.E102.format(name=k, options=", ".join(_OPTION_NAMES)))
+    if min_docs < 1:
+        raise ConfigError(Errors.E104.format(value=min_docs, name="min_docs", reason="must be >= 1"))
+    opt = Options(**options)
+    items = build_items(docs, quote_kinds=tuple(quote_kinds), use_claims=claims)
+    groups = []
+    for g in cluster(items, opt):
+        members = [items[i] for i in g]
+        if len({m.doc for m in members}) < min_docs or len(members) < 2:
+            continue
+        members.sort(key=lambda m: (m.doc_pos, m.start, not m.is_quote))
+        groups.append(members)
+    groups.sort(key=lambda ms: (-len({m.doc for m in ms}), ms[0].doc_pos, ms[0].start))
+    out_groups = [build_group(f"g{n + 1}", ms) for n, ms in enumerate(groups)]
+    out_facts = []
+    out_names = []
+    if facts:
+        from quotex.align.facts import align_facts
+
+        out_facts = align_facts(docs)
+    if names:
+        from quotex.align.names import align_names
+
+        out_names = align_names(docs)
+    return Alignment(
+        documents=[d.id for d in docs], groups=out_groups, facts=out_facts, entities=out_names
+    )

@@ -1,0 +1,224 @@
+"""Verifies candidate pairs and clusters items into statement groups (constrained single linkage)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from quotex.align.candidates import candidate_pairs
+from quotex.align.items import Item
+
+# Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
+# group it matches better. Values are ranks more than probabilities.
+IDENTICAL = 1.0
+CONTAINED = 0.9
+CONTAINED_OTHER_SPEAKER = 0.8
+CONTAINED_ONE_WORD = 0.7
+PARTIAL_PAIR = 0.45
+PARTIAL_IN_QUOTE = 0.36
+CLAIM_OWN_QUOTE = 0.95
+
+
+@dataclass(frozen=True)
+class Options:
+    """Thresholds of the pair rules (see docs/alignment.md)."""
+
+    min_shared: int = 3
+    min_overlap: float = 0.5
+    min_context_support: int = 2
+    short_partial: int = 3
+    claim_min_shared: int = 4
+    claim_min_overlap: float = 0.6
+    min_other_speaker_words: int = 4
+    max_df: int = 300
+
+
+def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
+    """Position of ``shorter`` as a contiguous run inside ``longer``, else -1."""
+    n, m = len(longer), len(shorter)
+    if m == 0 or m > n:
+        return -1
+    first = shorter[0]
+    for i in range(n - m + 1):
+        if longer[i] == first and tuple(longer[i : i + m]) == tuple(shorter):
+            return i
+    return -1
+
+
+def _related_in_doc(a: Item, b: Item) -> bool:
+    # inside one article, two quotes are one statement only if one repeats the other's words
+    if a.words == b.words:
+        return True
+    s, lg = (a, b) if a.n <= b.n else (b, a)
+    return find_sub(lg.words, s.words) >= 0
+
+
+def quote_score(a: Item, b: Item, opt: Options) -> float:
+    """Edge score between two quotes (0 means no edge).
+
+    Args:
+        a: A quote item.
+        b: Another quote item.
+        opt: Thresholds.
+
+    Returns:
+        A score in [0, 1]; see the module constants for what each level means.
+    """
+    if a.doc == b.doc and a.start == b.start and a.end == b.end:
+        return 0.0
+    same = a.skey is not None and a.skey == b.skey
+    differ = a.skey is not None and b.skey is not None and a.skey != b.skey
+    if a.words == b.words:
+        return IDENTICAL
+    s, lg = (a, b) if a.n <= b.n else (b, a)
+    if s.content and find_sub(lg.words, s.words) >= 0:
+        if s.n >= 2:
+            if differ:
+                return CONTAINED_OTHER_SPEAKER if s.n >= opt.min_other_speaker_words else 0.0
+            return CONTAINED
+        if same and len((s.context & lg.context) - s.content) >= 1:
+            return CONTAINED_ONE_WORD
+        return 0.0
+    if a.doc == b.doc or not same:
+        return 0.0
+    shared = a.content & b.content
+    if not shared:
+        return 0.0
+    oc = len(shared) / min(len(a.content), len(b.content))
+    if len(shared) >= opt.min_shared and oc >= opt.min_overlap:
+        return 0.5 + 0.4 * oc
+    support = len((a.context & b.context) - shared)
+    if support < opt.min_context_support:
+        return 0.0
+    short_a = a.kind == "partial" and len(a.content) <= opt.short_partial
+    short_b = b.kind == "partial" and len(b.content) <= opt.short_partial
+    if short_a and short_b and oc >= opt.min_overlap:
+        return PARTIAL_PAIR + 0.04 * min(support, 5) / 5
+    if short_a != short_b:
+        part = a if short_a else b
+        if len(shared) / len(part.content) >= 0.3:
+            return PARTIAL_IN_QUOTE
+    return 0.0
+
+
+def claim_score(c: Item, o: Item, opt: Options) -> float:
+    """Edge score between a claim and a quote or another claim (0 means no edge)."""
+    if c.doc == o.doc:
+        if o.is_quote and o.item_id in c.inside:
+            return CLAIM_OWN_QUOTE
+        return 0.0
+    if c.skey is not None and o.skey is not None and c.skey != o.skey:
+        return 0.0
+    if c.words == o.words:
+        return IDENTICAL
+    s, lg = (c, o) if c.n <= o.n else (o, c)
+    if s.n >= opt.min_other_speaker_words and find_sub(lg.words, s.words) >= 0:
+        return CONTAINED
+    shared = c.content & o.content
+    if len(shared) < opt.claim_min_shared:
+        return 0.0
+    oc = len(shared) / min(len(c.content), len(o.content))
+    return 0.5 + 0.4 * oc if oc >= opt.claim_min_overlap else 0.0
+
+
+class _Clusters:
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+        self.has_quote = [it.is_quote for it in items]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, ra: int, rb: int) -> bool:
+        by_doc: dict[str, list[Item]] = defaultdict(list)
+        for i in self.members[ra]:
+            it = self.items[i]
+            if it.is_quote:
+                by_doc[it.doc].append(it)
+        for j in self.members[rb]:
+            y = self.items[j]
+            if not y.is_quote:
+                continue
+            for x in by_doc.get(y.doc, ()):
+                if not _related_in_doc(x, y):
+                    return False
+        return True
+
+    def union(self, a: int, b: int, *, allow_quote_bridge: bool) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if not allow_quote_bridge and self.has_quote[ra] and self.has_quote[rb]:
+            return False  # a claim never joins two quote groups together
+        if not self.compatible(ra, rb):
+            return False
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        self.has_quote[ra] = self.has_quote[ra] or self.has_quote[rb]
+        return True
+
+
+def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
+    """Group items that state the same thing.
+
+    Quotes are clustered first (highest edges first, never joining two quotes of one document
+    unless one repeats the other); claims then join at most one quote group each, or form groups of
+    their own.
+
+    Args:
+        items: Prepared items.
+        opt: Thresholds.
+
+    Returns:
+        Lists of item indices, one per group (singletons included), in item order.
+    """
+    qedges: list[tuple[float, int, int]] = []
+    cedges: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs(items, max_df=opt.max_df):
+        a, b = items[i], items[j]
+        if a.is_quote and b.is_quote:
+            sc = quote_score(a, b, opt)
+            if sc > 0:
+                qedges.append((sc, i, j))
+        else:
+            c, o = (a, b) if not a.is_quote else (b, a)
+            sc = claim_score(c, o, opt)
+            if sc > 0:
+                cedges.append((sc, i, j))
+    # a claim and the quotes inside it share a document, so the index may not pair them
+    by_key = {(it.doc, it.item_id): it.idx for it in items if it.is_quote}
+    for it in items:
+        if not it.is_quote:
+            for qid in it.inside:
+                q = by_key.get((it.doc, qid))
+                if q is not None:
+                    w = len(items[q].content) + len(items[q].text) / 1000
+                    cedges.append((CLAIM_OWN_QUOTE + 0.001 * w / (1 + w), it.idx, q))
+    cl = _Clusters(items)
+    for _sc, i, j in sorted(qedges, key=lambda e: (-e[0], e[1], e[2])):
+        cl.union(i, j, allow_quote_bridge=True)
+    for _sc, i, j in sorted(cedges, key=lambda e: (-e[0], e[1], e[2])):
+        cl.union(i, j, allow_quote_bridge=False)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for it in items:
+        groups[cl.find(it.idx)].append(it.idx)
+    return [sorted(g) for g in groups.values()]
+
+
+def iter_edges_debug(items: Sequence[Item], opt: Options) -> Iterable[tuple[float, Item, Item]]:
+    """Every verified edge, for inspection in notebooks and tests."""
+    for i, j in candidate_pairs(items, max_df=opt.max_df):
+        a, b = items[i], items[j]
+        sc = quote_score(a, b, opt) if a.is_quote and b.is_quote else (
+            claim_score(b, a, opt) if a.is_quote else claim_score(a, b, opt)
+        )
+        if sc > 0:
+            yield sc, a, b

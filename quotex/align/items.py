@@ -1,0 +1,187 @@
+"""Turns Documents into the comparable items (quotes and claims) that alignment works on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quotex.align._data import load
+from quotex.align.normalize import Token, content_stems, light_form, tokenize
+from quotex.results import Document, Speaker, TextSpan
+
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+@lru_cache(maxsize=1)
+def _name_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
+    data = load("names")
+    return (
+        tuple((a, b) for a, b in data["replace"]),
+        tuple(data["strip_endings"]),
+        frozenset(data["drop"]),
+    )
+
+
+def name_part_key(part: str) -> str:
+    """Transliteration-folded key of one name part: Zelenskiy/Zelenskyy/Zelensky -> 'zelensk'.
+
+    Args:
+        part: One word of a name.
+
+    Returns:
+        The key; equal keys mean "the same name spelled differently".
+    """
+    rules, endings, _ = _name_rules()
+    s = re.sub(r"[^a-z]", "", part.lower().replace("'", ""))
+    for a, b in rules:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Zelenskyy, Gaddafi
+    for end in endings:
+        if s.endswith(end) and len(s) > 3:
+            s = s[: -len(end)]
+    return s
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name without titles and determiners ('the Kremlin' -> ['Kremlin'])."""
+    _, _, drop = _name_rules()
+    words = [w for w in re.split(r"[\s]+", name.strip()) if w]
+    return [w for w in words if w.lower().strip(".") not in drop]
+
+
+def speaker_key(name: str | None) -> str | None:
+    """Identity key of a speaker: folded surname, or None when no named speaker is known.
+
+    Pronouns and common-noun descriptions ("he", "the diplomat") give None: such a speaker is
+    unknown, not a different person.
+
+    Args:
+        name: Speaker.name.
+
+    Returns:
+        The key or None.
+    """
+    if not name:
+        return None
+    low = name.strip().lower()
+    for det in _DETERMINERS:
+        if low.startswith(det):
+            name = name.strip()[len(det) :]
+            break
+    parts = name_parts(name)
+    if not parts or not parts[-1][:1].isupper():
+        return None
+    return name_part_key(parts[-1]) or None
+
+
+@dataclass
+class Item:
+    """A quote or claim prepared for comparison."""
+
+    idx: int
+    doc: str
+    doc_pos: int
+    item_id: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    skey: str | None
+    tokens: list[Token]
+    words: tuple[str, ...]
+    content: frozenset[str]
+    context: frozenset[str]
+    light: str
+    is_quote: bool
+    inside: list[str] = field(default_factory=list)  # ids of quotes inside a claim
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # their spans (with the marks)
+    weight: int = 0  # content size of a quote, to pick a claim's main quote
+
+    @property
+    def n(self) -> int:
+        """Number of words (punctuation excluded)."""
+        return len(self.words)
+
+
+def _speaker_name(sp: Speaker | None) -> str | None:
+    if sp is None:
+        return None
+    return sp.name or sp.text or None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence(s) around ``text[start:end]`` (a simple, model-free split)."""
+    left = 0
+    for m in _SENT_END.finditer(text, max(0, start - 600), start):
+        left = m.end()
+    m2 = _SENT_END.search(text, end)
+    right = m2.start() + 1 if m2 else len(text)
+    return left, min(len(text), right)
+
+
+def _in_boilerplate(start: int, end: int, spans: Sequence[TextSpan]) -> bool:
+    return any(b.start <= start and end <= b.end for b in spans)
+
+
+def build_items(
+    docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool
+) -> list[Item]:
+    """Collect the quotes (of the given kinds) and claims of every document as Items.
+
+    A partial quote's context is the claim that contains it, else its sentence; a direct quote's
+    or a claim's context is its own words plus its sentence.
+    """
+    items: list[Item] = []
+    for pos, doc in enumerate(docs):
+        claims = [c for c in doc.claims if not _in_boilerplate(c.start, c.end, doc.boilerplate)]
+        for q in doc.quotes:
+            if q.kind not in quote_kinds or _in_boilerplate(q.start, q.end, doc.boilerplate):
+                continue
+            toks = tokenize(q.text, q.start)
+            if not any(t.key for t in toks):
+                continue
+            host = next(
+                (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
+                None,
+            )
+            if host is not None and q.kind == "partial":
+                ctx_text = host.text
+            else:
+                s, e = sentence_bounds(doc.text, q.start, q.end)
+                ctx_text = doc.text[s:e] if q.kind == "partial" else q.text
+            own = content_stems(toks)
+            items.append(
+                Item(
+                    idx=len(items), doc=doc.id, doc_pos=pos, item_id=q.id, kind=q.kind,
+                    start=q.start, end=q.end, text=q.text, speaker=_speaker_name(q.speaker),
+                    skey=speaker_key(_speaker_name(q.speaker)), tokens=toks,
+                    words=tuple(t.key for t in toks if t.key), content=own,
+                    context=content_stems(tokenize(ctx_text)) | own, light=light_form(q.text),
+                    is_quote=True,
+                )
+            )
+        if not use_claims:
+            continue
+        quote_spans = {q.id: (q.start, q.end) for q in doc.quotes}
+        for c in claims:
+            toks = tokenize(c.text, c.start)
+            if not any(t.key for t in toks):
+                continue
+            inside = [qid for qid, (s, e) in quote_spans.items() if c.start <= s and e <= c.end]
+            quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
+            own = content_stems(toks)
+            items.append(
+                Item(
+                    idx=len(items), doc=doc.id, doc_pos=pos, item_id=c.id, kind="claim",
+                    start=c.start, end=c.end, text=c.text, speaker=_speaker_name(c.speaker),
+                    skey=speaker_key(_speaker_name(c.speaker)), tokens=toks,
+                    words=tuple(t.key for t in toks if t.key), content=own, context=own,
+                    light=light_form(c.text), is_quote=False, inside=sorted(set(inside) | set(c.quotes)),
+                    quoted=quoted,
+                )
+            )
+    return items

@@ -1,0 +1,146 @@
+"""Pydantic result models of cross-outlet alignment: groups, drift, facts and name variants."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DriftType = Literal[
+    "identical",
+    "orthographic",
+    "substitution",
+    "truncation",
+    "extension",
+    "paraphrase",
+    "number_change",
+    "date_change",
+    "attribution_change",
+    "unquoted",
+]
+DRIFT_TYPES: tuple[str, ...] = (
+    "identical",
+    "orthographic",
+    "substitution",
+    "truncation",
+    "extension",
+    "paraphrase",
+    "number_change",
+    "date_change",
+    "attribution_change",
+    "unquoted",
+)
+MemberKind = Literal["direct", "partial", "scare", "title", "claim"]
+FactKind = Literal["duration", "count", "percentage", "fraction", "date", "place"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class CharSpan(_Model):
+    """Character offsets into one document's text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Member(_Model):
+    """One occurrence of a statement: a quote or a claim in one document."""
+
+    doc: str = Field(description="Document.id of the article.")
+    start: int = Field(ge=0, description="Offset into Document.text.")
+    end: int = Field(ge=0)
+    text: str = Field(description="Exactly Document.text[start:end].")
+    kind: MemberKind = Field(description="Quote kind (direct/partial), or 'claim' for reported speech.")
+    speaker: str | None = Field(default=None, description="Speaker name as that document gives it.")
+    item: str = Field(default="", description="Id of the quote or claim in its document (q0, c1).")
+
+
+class Drift(_Model):
+    """How one member differs from the group's most common form, one change per item."""
+
+    type: DriftType
+    doc: str = Field(description="Document.id of the drifted member.")
+    member: int = Field(ge=0, description="Index of the member in the group's members.")
+    from_: str = Field(alias="from", description="The words in the canonical form ('' if added).")
+    to: str = Field(description="The words in the member ('' if missing).")
+    detail: str = Field(default="", description="Human-readable explanation.")
+    doc_spans: list[CharSpan] = Field(
+        default_factory=list, description="Changed words in the member's document."
+    )
+    from_doc: str = Field(default="", description="Document of the canonical member.")
+    from_spans: list[CharSpan] = Field(
+        default_factory=list, description="Changed words in the canonical member's document."
+    )
+
+
+class QuoteGroup(_Model):
+    """The same statement across documents."""
+
+    id: str
+    speaker: str | None = Field(description="Most common speaker name among the members.")
+    canonical: int = Field(ge=0, description="Index of the member holding the most common form.")
+    members: list[Member]
+    drift: list[Drift] = Field(default_factory=list)
+
+
+class FactVariant(_Model):
+    """One outlet's phrasing of a fact."""
+
+    doc: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: str = Field(description="Normalised value: PT1H15M, 0.9, 0.2, 2025-12-28, Miami.")
+
+
+class Fact(_Model):
+    """A quantity, date or place stated by several outlets about the same thing."""
+
+    about: str = Field(description="What the fact is about, e.g. 'duration of call'.")
+    kind: FactKind
+    consistent: bool
+    value: str | None = Field(description="The value most outlets give.")
+    variants: list[FactVariant]
+    detail: str = Field(default="")
+
+
+class NameVariant(_Model):
+    """One spelling of a name and where it occurs."""
+
+    text: str
+    docs: list[str]
+    spans: list[dict[str, Any]] = Field(
+        default_factory=list, description="Mentions as {doc, start, end}."
+    )
+
+
+class NameEntity(_Model):
+    """A person or organisation matched across documents with its spellings."""
+
+    name: str = Field(description="The most common full name.")
+    label: str
+    variants: list[NameVariant]
+    flags: list[str] = Field(
+        default_factory=list,
+        description="spelling_variant, different_given_name (likely error), ...",
+    )
+
+
+class Alignment(_Model):
+    """Everything ``align`` found across a set of documents."""
+
+    documents: list[str] = Field(default_factory=list, description="Document ids, in input order.")
+    groups: list[QuoteGroup] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    entities: list[NameEntity] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The JSON contract as a dict (``from`` spelled as in the contract)."""
+        return self.model_dump(mode="json", by_alias=True)
+
+    def _repr_html_(self) -> str:
+        from quotex.align.html import to_html
+
+        return to_html(self, standalone=False)
