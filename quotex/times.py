@@ -186,7 +186,6 @@ def _month(m: re.Match[str], published: dt.date | None) -> str | None:
     if day is None:
         return None
     month = day.month
-    now = published.year * 12 + published.month - 1
     if mod == "last":
         year = published.year if month < published.month else published.year - 1
     elif mod == "next":

@@ -48,6 +48,8 @@ _CREDIT = re.compile(
 _GETTY = re.compile(r"(?:via\s+)?Getty\s+Images\)?$|\bAP\s+Photo\b|\bAFP\s+Photo\b")
 _JUNK = re.compile(r"[_/\\=]|\.\w{2,4}\b|\d|VIEWIMAGE")
 _BYLINE = re.compile(r"By\s+[A-Z]")
+_DIGIT = re.compile(r"\d")
+_SECTION_INITIALS = frozenset("ELMPRSTYelmprsty")
 _NORMALISE = re.compile(r"[\W_]+")
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with as and or but that which who whose than "
@@ -126,20 +128,22 @@ def _kind(line: str) -> str:
             return "furniture"
         if line.startswith("©"):
             return "furniture"
-        if counter.fullmatch(line):
+        has_digit = _DIGIT.search(line) is not None
+        if has_digit and counter.fullmatch(line):
             return "counter"
-        if parse_date_line(line):
+        if has_digit and parse_date_line(line):
             return "date"
         if " " not in line and len(line) >= 12 and _JUNK.search(line):
             return "junk"
         if not ends and _BYLINE.match(line) and words <= 8:
             return "byline"
     if len(line) <= 400:
-        if glued.match(line):
+        if line[0] in _SECTION_INITIALS and glued.match(line):
             return "section"
         if _CRUMB.match(line) or (not ends and len(_CRUMB_SEP.findall(line)) >= 2):
             return "crumb"
-        if words <= 40 and (_CREDIT.match(line) or _GETTY.search(line)):
+        photo = "Photo" in line or "Getty" in line
+        if words <= 40 and (_CREDIT.match(line) or photo and _GETTY.search(line)):
             return "credit"
     if (words >= 8 and (ends or _SENTENCE_BREAK.search(line))) or words >= 25:
         return "prose"
@@ -194,7 +198,7 @@ def analyse(text: str) -> Layout:
         if kinds[i] != "section":
             continue
         items = []
-        for j in nonblank[pos + 1 :]:
+        for j in (nonblank[k] for k in range(pos + 1, len(nonblank))):
             if kinds[j] in FURNITURE_KINDS:
                 continue
             if (
@@ -226,7 +230,8 @@ def analyse(text: str) -> Layout:
                 continue
             w = _words(strs[i])
             if headline is None and HEADLINE_WORDS[0] <= w <= HEADLINE_WORDS[1]:
-                if not strs[i].endswith("."):
+                # "russia today -" is a source line, not a headline
+                if not strs[i].endswith((".", "-", "–", "—", "|")) and not strs[i][0].islower():
                     headline = i
                     kinds[i] = "headline"
                     continue
