@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from quotex.extract.paragraphs import paragraph_spans
 
 # opening mark -> closing marks it pairs with
-_DOUBLE_OPEN = {"“": "”“\"", "„": "“”\"", "\"": "\"”", "«": "»", "»": "«", "‟": "”\""}
+_DOUBLE_OPEN = {"“": "”“\"", "„": "“”\"", "\"": "\"”", "«": "»", "»": "«", "‟": "”\"", "”": "”\""}
 _DOUBLE_CLOSE = set("”\"»«“")
 _SINGLE_OPEN = {"‘": "’'", "'": "'’", "‹": "›", "‚": "‘’"}
 _SINGLE_CLOSE = set("’'›")
@@ -68,12 +68,29 @@ def find_quotes(text: str) -> tuple[list[QuoteMatch], list[int]]:
     stray: list[int] = []
     paragraphs = paragraph_spans(text)
     carry = False  # previous paragraph ended inside an open double quote
-    for pi, (ps, pe) in enumerate(paragraphs):
+    pi = 0
+    while pi < len(paragraphs):
+        ps, pe = paragraphs[pi]
         found, open_at_end, bad = _pair_paragraph(text, ps, pe, pi, carry)
+        if open_at_end and _wrapped_into(text, paragraphs, pi):
+            # a single line break inside a quote: pair across it as one paragraph
+            paragraphs[pi + 1] = (ps, paragraphs[pi + 1][1])
+            pi += 1
+            continue
         quotes.extend(found)
         stray.extend(bad)
         carry = open_at_end
+        pi += 1
     return quotes, stray
+
+
+def _wrapped_into(text: str, paragraphs: list[tuple[int, int]], pi: int) -> bool:
+    """Whether paragraph ``pi + 1`` is the same paragraph, hard-wrapped inside a quote."""
+    if pi + 1 >= len(paragraphs):
+        return False
+    gap = text[paragraphs[pi][1] : paragraphs[pi + 1][0]]
+    nxt = text[paragraphs[pi + 1][0]]
+    return gap.count("\n") == 1 and nxt not in _DOUBLE_OPEN and not nxt.isupper()
 
 
 def _pair_paragraph(

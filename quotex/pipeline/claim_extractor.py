@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from quotex.extract.claims import select_claims
 from quotex.pipeline import quote_finder, speaker_attributor
+from quotex.pipeline.extensions import DEFAULT_ATTRS, register_claim_extensions, resolve_attrs
 
 SPANS_KEY = "quotex_claims"
 
@@ -15,11 +16,13 @@ SPANS_KEY = "quotex_claims"
     "quotex_claims",
     assigns=["doc.spans"],
     requires=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "quotes_key": quote_finder.SPANS_KEY},
+    default_config={"spans_key": SPANS_KEY, "quotes_key": quote_finder.SPANS_KEY, "attrs": DEFAULT_ATTRS},
 )
-def make_claim_extractor(nlp: Language, name: str, spans_key: str, quotes_key: str) -> ClaimExtractor:
+def make_claim_extractor(
+    nlp: Language, name: str, spans_key: str, quotes_key: str, attrs: dict[str, str]
+) -> ClaimExtractor:
     """Create the component; put it after ``quotex_speakers``."""
-    return ClaimExtractor(name, spans_key=spans_key, quotes_key=quotes_key)
+    return ClaimExtractor(name, spans_key=spans_key, quotes_key=quotes_key, attrs=attrs)
 
 
 class ClaimExtractor:
@@ -27,7 +30,8 @@ class ClaimExtractor:
 
     Each claim span gets the id ``c0, c1, ...`` and, as ``kb_id_``, the id of its cue
     (``k3``), which links it to its cue and speaker spans. Clauses that are mostly a
-    direct quote are left to the quote.
+    direct quote are left to the quote. ``Doc._.claims`` (renamable with ``attrs``) gives
+    them as pydantic models.
     """
 
     def __init__(
@@ -36,10 +40,12 @@ class ClaimExtractor:
         *,
         spans_key: str = SPANS_KEY,
         quotes_key: str = quote_finder.SPANS_KEY,
+        attrs: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.quotes_key = quotes_key
+        register_claim_extensions(resolve_attrs(attrs))
 
     def __call__(self, doc: Doc) -> Doc:
         contents = list(doc.spans.get(speaker_attributor.CONTENTS_KEY, []))

@@ -34,3 +34,27 @@ def set_extension(owner: type[Doc] | type[Span], name: str, getter: Callable[[An
     if owner.has_extension(name):
         owner.remove_extension(name)
     owner.set_extension(name, getter=getter)
+
+
+def register_quote_extensions(attrs: dict[str, str]) -> None:
+    """``Doc._.quotes`` (Quote models), ``Span._.speaker`` and ``Span._.cue`` as getters."""
+    from quotex.convert import DocConverter
+
+    set_extension(Doc, attrs["doc_quotes"], lambda doc: DocConverter(doc).quotes())
+    set_extension(
+        Span, attrs["span_speaker"], lambda span: DocConverter(span.doc).speaker(span.kb_id_) if span.kb_id_ else None
+    )
+    set_extension(
+        Span, attrs["span_cue"], lambda span: DocConverter(span.doc).cue(span.kb_id_) if span.kb_id_ else None
+    )
+
+
+def register_claim_extensions(attrs: dict[str, str]) -> None:
+    """``Doc._.claims`` (Claim models) as a getter."""
+    from quotex.convert import DocConverter
+
+    def claims(doc: Doc) -> Any:
+        conv = DocConverter(doc)
+        return conv.claims(conv.quotes())
+
+    set_extension(Doc, attrs["doc_claims"], claims)

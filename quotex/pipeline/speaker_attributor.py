@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+import srsly
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -13,6 +17,7 @@ from quotex.extract.cues import find_cues
 from quotex.extract.quotes import quote_kind
 from quotex.extract.speakers import EntityIndex, SpeakerResolver
 from quotex.pipeline import quote_finder
+from quotex.pipeline.extensions import DEFAULT_ATTRS, register_quote_extensions, resolve_attrs
 from quotex.registry import SpeechCues, speech_cues
 
 CUES_KEY = "quotex_cues"
@@ -27,13 +32,14 @@ CONTENTS_KEY = "quotex_contents"
     default_config={
         "quotes_key": quote_finder.SPANS_KEY,
         "lexicon": {"@misc": "quotex.speech_cues.v1"},
+        "attrs": DEFAULT_ATTRS,
     },
 )
 def make_speaker_attributor(
-    nlp: Language, name: str, quotes_key: str, lexicon: SpeechCues
+    nlp: Language, name: str, quotes_key: str, lexicon: SpeechCues, attrs: dict[str, str]
 ) -> SpeakerAttributor:
     """Create the component; it needs a tagger, lemmatizer, parser and (for names) NER."""
-    return SpeakerAttributor(name, quotes_key=quotes_key, lexicon=lexicon)
+    return SpeakerAttributor(name, quotes_key=quotes_key, lexicon=lexicon, attrs=attrs)
 
 
 class SpeakerAttributor:
@@ -45,6 +51,8 @@ class SpeakerAttributor:
     ``kb_id_`` = canonical name) and ``doc.spans["quotex_contents"]`` (the clause each cue
     reports, ``id_`` = cue id). Each quote span's label becomes its kind and its ``kb_id_``
     the id of its speaker link. Confidences go to ``doc.user_data["quotex_confidence"]``.
+    Getters ``Doc._.quotes``, ``Span._.speaker`` and ``Span._.cue`` (renamable with
+    ``attrs``) give the results as pydantic models.
     """
 
     def __init__(
@@ -53,10 +61,12 @@ class SpeakerAttributor:
         *,
         quotes_key: str = quote_finder.SPANS_KEY,
         lexicon: SpeechCues | None = None,
+        attrs: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.quotes_key = quotes_key
         self.lexicon = lexicon or speech_cues()
+        register_quote_extensions(resolve_attrs(attrs))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -110,6 +120,34 @@ class SpeakerAttributor:
         doc.spans[CONTENTS_KEY] = contents
         doc.user_data["quotex_confidence"] = confidence
         return doc
+
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The lexicon as JSON bytes (never pickle)."""
+        serializers = {"lexicon": lambda: srsly.json_dumps(self.lexicon.to_dict())}
+        return util.to_bytes(serializers, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
+        """Restore the lexicon written by :meth:`to_bytes`."""
+        deserializers = {"lexicon": lambda b: self._set_lexicon(srsly.json_loads(b))}
+        util.from_bytes(data, deserializers, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``lexicon.json`` into the component's directory."""
+        path = util.ensure_path(path)
+        serializers = {"lexicon.json": lambda p: srsly.write_json(p, self.lexicon.to_dict())}
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
+        """Read ``lexicon.json`` written by :meth:`to_disk`."""
+        path = util.ensure_path(path)
+        deserializers = {"lexicon.json": lambda p: self._set_lexicon(srsly.read_json(p))}
+        util.from_disk(path, deserializers, exclude)
+        return self
+
+    def _set_lexicon(self, data: dict[str, Any]) -> None:
+        self.lexicon = SpeechCues.from_dict(data)
 
 
 def _tagged(span: Span, span_id: str, label: str, kb_id: str = "") -> Span:

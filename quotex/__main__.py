@@ -1,0 +1,5 @@
+"""``python -m quotex``: the command line."""
+
+from quotex.cli import main
+
+main()

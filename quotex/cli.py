@@ -1,0 +1,183 @@
+"""The ``quotex`` command line: a thin shell over ``quotex.extract_many`` and ``quotex.align``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from quotex.errors import Errors, InputError, QuotexError
+from quotex.ingest import Article, read_inputs
+from quotex.ingest.article import coerce_date
+from quotex.results import Document
+
+app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
+
+EXTRACT_FORMATS = ("jsonl", "json", "table")
+ALIGN_FORMATS = ("json", "html", "table")
+
+
+def _check_format(value: str, options: tuple[str, ...]) -> str:
+    if value not in options:
+        raise typer.BadParameter(Errors.E006.format(value=value, options=", ".join(options)))
+    return value
+
+
+def _articles(paths: list[str], published: Optional[str], skip: set[str]) -> tuple[list[str], Iterator[Article]]:
+    """Readable articles in input order; unreadable inputs are reported on stderr as they come."""
+    failures: list[str] = []
+
+    def gen() -> Iterator[Article]:
+        for item in read_inputs(paths):
+            if isinstance(item, InputError):
+                failures.append(str(item))
+                typer.echo(f"quotex: {item}", err=True)
+                continue
+            if item.id in skip:
+                continue
+            if published is not None:
+                item = _with_published(item, published)
+            yield item
+
+    return failures, gen()
+
+
+def _with_published(article: Article, published: str) -> Article:
+    provenance = {**article.provenance, "published": "caller"}
+    return replace(article, published=coerce_date(published), provenance=provenance)
+
+
+def _done_ids(output: Optional[Path]) -> set[str]:
+    """Ids already written to ``output`` (resumable runs); a torn last line is ignored."""
+    if output is None or not output.exists():
+        return set()
+    done = set()
+    for line in output.read_text(encoding="utf-8").splitlines():
+        try:
+            done.add(json.loads(line)["id"])
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+    return done
+
+
+def _progress(items: Iterable[Document], enabled: bool) -> Iterable[Document]:
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="quotex", unit="doc", file=sys.stderr)
+
+
+@app.command("extract")
+def extract_cmd(
+    files: list[str] = typer.Argument(..., help="Files, folders or - for stdin."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, json or table."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for all inputs."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path; default: embedded."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Append JSON Lines here; resumes."),
+    progress: bool = typer.Option(False, "--progress/--no-progress", help="Progress bar on stderr."),
+) -> None:
+    """Extract quotes, claims and speakers; one JSON object per input article."""
+    _check_format(format, EXTRACT_FORMATS)
+    from quotex.api import extract_many
+
+    skip = _done_ids(output)
+    failures, articles = _articles(files, published, skip)
+    docs = _progress(extract_many(articles, nlp=model, n_process=jobs), progress)
+    written = _write(docs, format, output)
+    if written == 0 and failures and not skip:
+        raise typer.Exit(code=1)
+
+
+def _write(docs: Iterable[Document], format: str, output: Optional[Path]) -> int:
+    count = 0
+    if format == "json":
+        records = [d.to_json_record() for d in docs]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return len(records)
+    sink = output.open("a", encoding="utf-8") if output is not None else None
+    try:
+        for doc in docs:
+            count += 1
+            if format == "table":
+                typer.echo(render_table(doc))
+                continue
+            line = json.dumps(doc.to_json_record(), ensure_ascii=False)
+            if sink is not None:
+                sink.write(line + "\n")
+                sink.flush()
+            else:
+                typer.echo(line)
+    finally:
+        if sink is not None:
+            sink.close()
+    return count
+
+
+def render_table(doc: Document) -> str:
+    """Plain-text table of a document's quotes and claims."""
+    rows = [f"# {doc.id}" + (f"  ({doc.published})" if doc.published else "")]
+    for item in [*doc.quotes, *doc.claims]:
+        kind = getattr(item, "kind", "claim")
+        who = item.speaker.name if item.speaker else "-"
+        text = " ".join(item.text.split())
+        rows.append(f"{item.start:>6}-{item.end:<6} {kind:<8} {who[:24]:<24} {text[:90]}")
+    return "\n".join(rows)
+
+
+@app.command("align")
+def align_cmd(
+    files: list[str] = typer.Argument(..., help="Articles (text, HTML, JSON Lines) or extract output."),
+    format: str = typer.Option("json", "--format", "-f", help="json, html or table."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for all inputs."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path; default: embedded."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+) -> None:
+    """Group the same statements across outlets and report how their wording drifted."""
+    _check_format(format, ALIGN_FORMATS)
+    import quotex
+
+    failures, articles = _articles(files, published, set())
+    docs = list(quotex.extract_many(articles, nlp=model))
+    if not docs:
+        raise typer.Exit(code=1 if failures else 0)
+    from quotex.alignment import to_html, to_json, to_table
+
+    result = quotex.align(docs)
+    rendered = {"json": to_json, "html": to_html, "table": to_table}[format](result)
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        typer.echo(rendered)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Path = typer.Argument(..., help="Gold file in the format of shared/eval/seeds/gold.json."),
+    texts: Path = typer.Argument(..., help="Folder with <id>.txt articles named in the gold file."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path; default: embedded."),
+) -> None:
+    """Score extraction against a gold file: quote, speaker and claim P/R/F1."""
+    from quotex.evaluate import evaluate_folder
+
+    typer.echo(json.dumps(evaluate_folder(gold, texts, nlp=model), indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``quotex`` script; errors become one line on stderr."""
+    try:
+        app()
+    except QuotexError as err:
+        typer.echo(f"quotex: {err}", err=True)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

@@ -1,0 +1,149 @@
+"""Scoring extraction against a gold file: quote, speaker and claim precision, recall and F1.
+
+The gold format is that of ``shared/eval/seeds/gold.json``: ``documents[]`` with ``quotes``
+and ``claims`` (offsets, kind, canonical speaker) and ``speaker_aliases``. Spans match
+one-to-one at IoU >= 0.5 after trimming punctuation and quotation marks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from quotex.results import Document
+
+PUNCT = " \t\n\r,.;:!?\"'“”‘’«»—–-()[]"
+SCORED_KINDS = ("direct", "partial")
+_NAME_NOISE = {"the", "mr", "mrs", "ms", "dr", "president", "s"}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in PUNCT:
+        start += 1
+    while end > start and text[end - 1] in PUNCT:
+        end -= 1
+    return start, end
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def match_spans(
+    gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]], text: str, threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching of gold and predicted spans by IoU, best pairs first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        gs = _trim(text, g["start"], g["end"])
+        for pi, p in enumerate(pred):
+            v = _iou(gs, _trim(text, p["start"], p["end"]))
+            if v >= threshold:
+                candidates.append((v, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _fold(name: str | None) -> list[str]:
+    name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return [w for w in re.sub(r"[^a-z ]", " ", name).split() if w not in _NAME_NOISE]
+
+
+def same_speaker(pred: str | None, gold: str | None, aliases: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a predicted speaker name names the gold speaker (aliases and surnames count)."""
+    p = _fold(pred)
+    if not p or not gold:
+        return False
+    for candidate in [gold, *aliases.get(gold, [])]:
+        g = _fold(candidate)
+        if g and (p == g or p[-1] == g[-1] or " ".join(g) in " ".join(p) or " ".join(p) in " ".join(g)):
+            return True
+    return False
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
+
+
+def score(
+    gold_docs: Sequence[Mapping[str, Any]],
+    predicted: Mapping[str, Document],
+    texts: Mapping[str, str],
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, Any]:
+    """Score predicted Documents against gold documents.
+
+    Args:
+        gold_docs: Gold documents (``id``, ``quotes``, ``claims``).
+        predicted: Predicted Document per id.
+        texts: Article text per id (the offsets' reference).
+        aliases: Canonical speaker -> accepted names.
+
+    Returns:
+        ``quotes``, ``quotes_with_speaker`` and ``claims`` (each p/r/f1), ``claims_with_speaker``,
+        ``speaker_accuracy`` on matched quotes, and the counts behind them.
+    """
+    aliases = aliases or {}
+    n = dict(q_gold=0, q_pred=0, q_tp=0, q_spk=0, q_matched=0, c_gold=0, c_pred=0, c_tp=0, c_spk=0)
+    for gold in gold_docs:
+        doc = predicted.get(gold["id"])
+        text = texts[gold["id"]]
+        gq = [q for q in gold["quotes"] if q["kind"] in SCORED_KINDS]
+        pq = [q.model_dump() for q in doc.quotes if q.kind in SCORED_KINDS] if doc else []
+        pc = [c.model_dump() for c in doc.claims] if doc else []
+        n["q_gold"] += len(gq)
+        n["q_pred"] += len(pq)
+        for gi, pi in match_spans(gq, pq, text):
+            n["q_tp"] += 1
+            if gq[gi].get("speaker"):
+                n["q_matched"] += 1
+                name = (pq[pi].get("speaker") or {}).get("name")
+                n["q_spk"] += same_speaker(name, gq[gi]["speaker"], aliases)
+        gc = gold.get("claims", [])
+        n["c_gold"] += len(gc)
+        n["c_pred"] += len(pc)
+        for gi, pi in match_spans(gc, pc, text):
+            n["c_tp"] += 1
+            name = (pc[pi].get("speaker") or {}).get("name")
+            n["c_spk"] += same_speaker(name, gc[gi].get("speaker"), aliases)
+    return {
+        "quotes": _prf(n["q_tp"], n["q_pred"], n["q_gold"]),
+        "quotes_with_speaker": _prf(n["q_spk"], n["q_pred"], n["q_gold"]),
+        "speaker_accuracy": round(n["q_spk"] / n["q_matched"], 3) if n["q_matched"] else 0.0,
+        "claims": _prf(n["c_tp"], n["c_pred"], n["c_gold"]),
+        "claims_with_speaker": _prf(n["c_spk"], n["c_pred"], n["c_gold"]),
+        "counts": n,
+    }
+
+
+def evaluate_folder(gold_path: Path | str, text_dir: Path | str, *, nlp: Any = None) -> dict[str, Any]:
+    """Extract every article a gold file names (``<text_dir>/<id>.txt``) and score it.
+
+    Example:
+        >>> evaluate_folder("../shared/eval/seeds/gold.json", "../shared/eval/seeds")  # doctest: +SKIP
+    """
+    from quotex.api import extract_many
+    from quotex.ingest import from_text
+
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    docs = gold["documents"]
+    texts = {d["id"]: (Path(text_dir) / f"{d['id']}.txt").read_text(encoding="utf-8") for d in docs}
+    articles = [from_text(texts[d["id"]], id=d["id"]) for d in docs]
+    predicted = {doc.id: doc for doc in extract_many(articles, nlp=nlp)}
+    return score(docs, predicted, texts, gold.get("speaker_aliases", {}))
