@@ -132,7 +132,7 @@ def _dateparser(expression: str, base: dt.date | None) -> dt.date | None:
     # dateparser warns about tz and locale internals that do not concern the caller.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(expression, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -60,10 +60,10 @@ _FUNCTION_WORDS = frozenset(
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     data = load_data()
-    phrases = frozenset(data["phrases"])  # type: ignore[arg-type]
-    sections = frozenset(data["section_headings"])  # type: ignore[arg-type]
+    phrases = frozenset(data["phrases"])
+    sections = frozenset(data["section_headings"])
     counter = re.compile(
-        _COUNTER.pattern.format(words="|".join(data["counter_words"])),  # type: ignore[arg-type]
+        _COUNTER.pattern.format(words="|".join(data["counter_words"])),
         re.IGNORECASE,
     )
     # "Latest newsThe Use of ...": a list heading glued to the first headline of the list.
@@ -215,8 +215,8 @@ def analyse(text: str) -> Layout:
     # Hard-wrapped lines ("The" / "Kremlin said that ...") belong to the paragraph below.
     for a, b in zip(reversed(nonblank[:-1]), reversed(nonblank[1:]), strict=False):
         if b == a + 1 and kinds[a] == "text" and kinds[b] in ("prose", "cont"):
-            last = strs[a].rsplit(None, 1)[-1].lower()
-            if last in _FUNCTION_WORDS or strs[a][-1] in ",-–—" or strs[b][0].islower():
+            last_word = strs[a].rsplit(None, 1)[-1].lower()
+            if last_word in _FUNCTION_WORDS or strs[a][-1] in ",-–—" or strs[b][0].islower():
                 kinds[a] = "cont"
 
     prose = [i for i in nonblank if kinds[i] == "prose"]

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 # Metadata sits at the top of a page; scanning only the head keeps a 5 MB text cheap.
 HEAD_CHARS = 6000
@@ -73,16 +74,17 @@ class Found:
 
 
 @lru_cache(maxsize=1)
-def load_data() -> dict[str, object]:
+def load_data() -> dict[str, Any]:
     """The furniture phrases and agency names in ``data/boilerplate.json``."""
     path = resources.files("quotex.ingest").joinpath("data/boilerplate.json")
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 @lru_cache(maxsize=1)
 def _agencies() -> dict[str, str]:
-    agencies = load_data()["agencies"]
-    return {k.lower(): v for k, v in agencies.items()}  # type: ignore[attr-defined]
+    agencies: dict[str, str] = load_data()["agencies"]
+    return {k.lower(): v for k, v in agencies.items()}
 
 
 def canonical_outlet(name: str) -> str | None:

@@ -96,7 +96,7 @@ def test_furniture_before_the_story_is_marked(phenomenon: str, furniture: str) -
         ("sentence that starts with By", f"{STORY}\n\nBy Monday the talks had collapsed."),
         (
             "standfirst under the headline",
-            f"{HEADLINE}\n\nTraders say the closure cost them a third of their income this year\n\n{STORY}",
+            f"{HEADLINE}\n\nTraders say the closure cost them a third of their income\n\n{STORY}",
         ),
     ],
 )
