@@ -40,7 +40,7 @@ def _entities(text: str) -> list[Entity]:
         out.append(Entity(start=start, end=start + len(s2), text=s2, label=label, name=s2))
     # in-document canonical name: fullest name sharing the surname
     full = {e.text.split()[-1]: e.text for e in sorted(out, key=lambda e: len(e.text)) if e.label == "PERSON"}
-    return [e.model_copy(update={"name": full.get(e.text.split()[-1], e.text)}) for e in out]
+    return [e.model_copy(update={"name": full.get(e.text.split()[-1], e.text) if e.label == "PERSON" else e.text}) for e in out]
 
 
 def _boilerplate(text: str) -> list[TextSpan]:
