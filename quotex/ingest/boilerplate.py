@@ -49,6 +49,11 @@ _GETTY = re.compile(r"(?:via\s+)?Getty\s+Images\)?$|\bAP\s+Photo\b|\bAFP\s+Photo
 _JUNK = re.compile(r"[_/\\=]|\.\w{2,4}\b|\d|VIEWIMAGE")
 _BYLINE = re.compile(r"By\s+[A-Z]")
 _DIGIT = re.compile(r"\d")
+# "5 min read", "updated 3 hours ago" (matched on the normalised line)
+_READ_TIME = re.compile(
+    r"(?:(?:updated|published|posted)\s+)?\d+\s+(?:min(?:ute)?s?\s+read|(?:seconds?|minutes?|mins?"
+    r"|hours?|hrs?|days?)\s+ago)"
+)
 _SECTION_INITIALS = frozenset("ELMPRSTYelmprsty")
 _NORMALISE = re.compile(r"[\W_]+")
 _FUNCTION_WORDS = frozenset(
@@ -58,9 +63,12 @@ _FUNCTION_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
+def _phrases() -> tuple[
+    frozenset[str], tuple[str, ...], frozenset[str], re.Pattern[str], re.Pattern[str]
+]:
     data = load_data()
     phrases = frozenset(data["phrases"])
+    prefixes = tuple(p + " " for p in data["prefixes"])
     sections = frozenset(data["section_headings"])
     counter = re.compile(
         _COUNTER.pattern.format(words="|".join(data["counter_words"])),
@@ -69,7 +77,7 @@ def _phrases() -> tuple[frozenset[str], frozenset[str], re.Pattern[str], re.Patt
     # "Latest newsThe Use of ...": a list heading glued to the first headline of the list.
     heads = "|".join(r"[\W_]*".join(map(re.escape, h.split())) for h in sorted(sections))
     glued = re.compile(rf"(?i:{heads})(?=[A-Z0-9“\"‘'])")
-    return phrases, sections, counter, glued
+    return phrases, prefixes, sections, counter, glued
 
 
 def normalise(line: str) -> str:
@@ -115,7 +123,7 @@ def _kind(line: str) -> str:
     """Classify one stripped line by its own features."""
     if not line:
         return "blank"
-    phrases, sections, counter, glued = _phrases()
+    phrases, prefixes, sections, counter, glued = _phrases()
     words = line.count(" ") + 1 if len(line) < 2000 else len(line.split())
     ends = bool(_SENTENCE_END.search(line[-8:]))
     if len(line) <= MAX_SHORT_CHARS:
@@ -124,7 +132,7 @@ def _kind(line: str) -> str:
             return "punct"
         if norm in sections:
             return "section"
-        if norm in phrases or norm.startswith(("copyright ", "share on ", "follow us on ")):
+        if norm in phrases or norm.startswith(prefixes) or _READ_TIME.fullmatch(norm):
             return "furniture"
         if line.startswith("©"):
             return "furniture"

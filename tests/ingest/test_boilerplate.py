@@ -44,6 +44,9 @@ def covered(text: str, needle: str) -> bool:
         ("stray separator", "-"),
         ("template placeholder", "spot_img"),
         ("copyright line", "© 2024 Harbour Herald. All rights reserved."),
+        ("newsletter prompt", "Sign up for our morning newsletter"),
+        ("inline read-more link", "Read more: Storm damages pier in northern port"),
+        ("reading time", "5 min read"),
         (
             "other articles' headlines with dates",
             "Latest newsStorm damages pier\n09.Jan.2026\nCouncil approves budget\n08.Jan.2026",
@@ -70,6 +73,7 @@ def test_furniture_after_the_story_is_marked(phenomenon: str, furniture: str) ->
         ("navigation crumb with separators", "Home > Europe > Transport"),
         ("byline", "By Jane Smith"),
         ("outlet source line", "harbour herald -"),
+        ("relative timestamp", "Updated 3 hours ago"),
     ],
 )
 def test_furniture_before_the_story_is_marked(phenomenon: str, furniture: str) -> None:
@@ -108,6 +112,15 @@ def test_story_text_is_never_marked(phenomenon: str, text: str) -> None:
             phenomenon,
             chunk,
         )
+
+
+@pytest.mark.parametrize(
+    "furniture", ["Advertisement", "Also read: Storm damages pier", "Share this article"]
+)
+def test_furniture_inside_the_story_is_marked(furniture: str) -> None:
+    text = f"{PARAGRAPHS[0]}\n\n{furniture}\n\n{PARAGRAPHS[1]}"
+    assert covered(text, furniture)
+    assert len(from_text(text).boilerplate) == 1
 
 
 def test_scraped_page_keeps_headline_and_story() -> None:
