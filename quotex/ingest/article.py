@@ -133,7 +133,7 @@ def build(
             found[name]["html-meta"] = value
 
     extra: list[tuple[int, int]] = []
-    header = md.find_date_header(text, layout.lines, layout.story_start)
+    header = md.find_date_header(text, layout.lines, layout.story_start, skip=layout.listed_dates())
     if header:
         found["published"]["date-header"] = header.value
         extra.append((header.start, header.end))

@@ -101,6 +101,17 @@ class Layout:
     headline: int | None
     story_start: int
 
+    def listed_dates(self) -> frozenset[int]:
+        """Indices of date lines that date other articles in a list, not this one."""
+        out, previous = set(), ""
+        for i, kind in enumerate(self.kinds):
+            if kind == "blank":
+                continue
+            if kind == "date" and previous == "listed":
+                out.add(i)
+            previous = kind
+        return frozenset(out)
+
     def spans(self) -> list[tuple[int, int]]:
         """The furniture lines as ``(start, end)`` ranges."""
         return [self.lines[i] for i, k in enumerate(self.kinds) if k in FURNITURE_KINDS]

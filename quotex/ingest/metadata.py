@@ -144,13 +144,17 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     return None
 
 
-def find_date_header(text: str, lines: list[tuple[int, int]], before: int) -> Found | None:
+def find_date_header(
+    text: str, lines: list[tuple[int, int]], before: int, *, skip: frozenset[int] = frozenset()
+) -> Found | None:
     """A page date at the top: a date-only line, or a "date ..." prefix of the first line.
 
     Args:
         text: The article text.
         lines: ``(start, end)`` of each line.
         before: Offset of the first story paragraph; headers come before it.
+        skip: Indices of lines that are not the page's own date (dates in lists of other
+            articles).
 
     Returns:
         The date with the span of the header, or None.
@@ -158,10 +162,10 @@ def find_date_header(text: str, lines: list[tuple[int, int]], before: int) -> Fo
     m = DATE_PREFIX.match(text, 0, min(len(text), 200))
     if m and (day := date_from_match(m)):
         return Found(day, m.start("prefix"), m.end("prefix"))
-    for start, end in lines:
+    for i, (start, end) in enumerate(lines):
         if start > min(before, HEAD_CHARS):
             break
-        day = parse_date_line(text[start:end])
+        day = None if i in skip else parse_date_line(text[start:end])
         if day:
             return Found(day, start, end)
     return None

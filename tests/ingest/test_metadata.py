@@ -62,6 +62,12 @@ D = dt.date
         ),
         ("no date anywhere", STORY, None, None),
         (
+            "dates of other articles listed above the story",
+            f"Storm damages pier\n11.Apr.2024\nCouncil approves budget\n10.Apr.2024\n\n{STORY}",
+            None,
+            None,
+        ),
+        (
             "a date only inside the story is not the publication date",
             f"{STORY} Talks began on March 3, 2024.",
             None,
