@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from quotex.errors import ConfigError
+from quotex.errors import ConfigError, InputError
 from quotex.ingest import from_text
 
 from .articles import HEADLINE, SCRAPED, STORY
@@ -178,3 +178,8 @@ def test_bad_caller_date(published: object) -> None:
 def test_text_is_kept_exactly() -> None:
     text = "\ufeff  Menu\r\n\tHeadline here now\n\n" + STORY + "\n\n\n"
     assert from_text(text).text == text
+
+
+def test_bytes_are_refused() -> None:
+    with pytest.raises(InputError, match=r"\[E001\].*bytes"):
+        from_text(STORY.encode("utf-8"))  # type: ignore[arg-type]
