@@ -9,9 +9,12 @@ exports it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import pandas
 
 QuoteKind = Literal["direct", "partial", "scare", "title"]
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "scare", "title")
@@ -120,3 +123,17 @@ class Document(_Model):
     def to_json_record(self, *, include_text: bool = True) -> dict[str, Any]:
         """The JSON Lines record the CLI prints (``quotex extract --format jsonl``)."""
         return self.model_dump(mode="json", exclude=None if include_text else {"text"})
+
+    def _repr_html_(self) -> str:
+        """The article with quotes and claims highlighted by speaker (``quotex.display``)."""
+        from quotex.display import render
+
+        return render(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per quote and claim as a DataFrame (``quotex.frames``; ``frames`` extra)."""
+        from quotex.frames import to_frame
+
+        return to_frame(self)
+
+    to_pandas = to_frame
