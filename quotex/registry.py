@@ -24,6 +24,22 @@ class SpeechCues:
     org_roles: frozenset[str]
     titles: frozenset[str]
     pronouns: dict[str, str]
+    irregular: dict[str, str]
+
+    def verb_lemma(self, form: str, lemma: str) -> str | None:
+        """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
+        cue (a lemmatizer's miss: "stated" -> "stat"), from the word's inflected form."""
+        lemma = lemma.lower()
+        if lemma in self.verbs:
+            return lemma
+        form = form.lower()
+        if self.irregular.get(form) in self.verbs:
+            return self.irregular[form]
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                             ("s", ""), ("ing", ""), ("ing", "e")):
+            if form.endswith(suffix) and form[: -len(suffix)] + repl in self.verbs:
+                return form[: -len(suffix)] + repl
+        return None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SpeechCues:
@@ -38,6 +54,7 @@ class SpeechCues:
             org_roles=frozenset(data["org_roles"]),
             titles=frozenset(data["titles"]),
             pronouns=dict(data["pronouns"]),
+            irregular=dict(data.get("irregular", {})),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +69,7 @@ class SpeechCues:
             "org_roles": sorted(self.org_roles),
             "titles": sorted(self.titles),
             "pronouns": dict(self.pronouns),
+            "irregular": dict(self.irregular),
         }
 
 

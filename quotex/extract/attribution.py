@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotex.extract.cues import CueMatch
 from quotex.extract.speakers import SpeakerMatch
@@ -53,7 +53,7 @@ def attribute_quotes(
         speaker = speakers[k] if k is not None else None
         if speaker is not None:
             att = Attribution(k, speaker, speaker.confidence)
-        elif last is not None and para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q):
+        elif last is not None and (para == last[0] or para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q)):
             att = Attribution(None, last[1], min(0.6, last[1].confidence))
         else:
             att = Attribution(k, None, 0.0)
@@ -91,14 +91,34 @@ def _pick_cue(doc: Doc, q: Span, cues: Sequence[CueMatch]) -> int | None:
     best: tuple[float, int] | None = None
     for k in inside:
         cue = cues[k]
-        verb = cue.cue.root
-        governs = any(t.i in quote_tokens for t in verb.subtree)
-        linked = verb.head.i in quote_tokens
+        depth = _governs(cue.cue.root, quote_tokens)
         distance = (cue.cue.start - q.end) if cue.cue.start >= q.end else (q.start - cue.cue.end) * 1.5
-        score = distance - (100 if governs or linked else 0) - (20 if cue.subject is not None else 0)
+        # the closest governing speech verb wins; otherwise the nearest cue with a speaker
+        score = (depth * 5 - 1000) if depth is not None else distance - (20 if cue.subject is not None else 0)
         if best is None or score < best[0]:
             best = (score, k)
     return best[1] if best is not None else None
+
+
+def _governs(verb: Token, quote_tokens: set[int]) -> int | None:
+    """Tree distance from ``verb`` down to the quote, or None if the quote is not below it
+    (nor is the verb attached to the quote, as in '"...," he said' parsed as parataxis)."""
+    if verb.head.i in quote_tokens:
+        return 1
+    root = min(quote_tokens)
+    for i in sorted(quote_tokens):
+        tok = verb.doc[i]
+        if tok.head.i not in quote_tokens or tok.head.i == tok.i:
+            root = i
+            break
+    node = verb.doc[root]
+    for depth in range(1, 12):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i == verb.i:
+            return depth
+    return None
 
 
 def _own_paragraph(doc: Doc, q: Span) -> bool:

@@ -90,10 +90,12 @@ def _np_head_after(doc: Doc, i: int, inside: list[bool]) -> Token | None:
     j = i
     while j < len(doc) and j < i + 12 and not inside[j]:
         t = doc[j]
+        if j > i and t.is_sent_start:
+            break
         if t.pos_ in _NOMINAL or t.tag_ == "POS" or t.lower_ in {"'s", "’s"}:
             if t.pos_ in _NOMINAL:
                 head = t
-        elif t.pos_ in {"DET", "ADJ", "NUM", "PROPN"} or t.text in {"-", "."}:
+        elif t.pos_ in {"DET", "ADJ", "NUM", "PROPN"} or t.text == "-":
             if head is not None and t.pos_ == "DET":
                 break
         else:
@@ -125,6 +127,23 @@ def _phrase_end(doc: Doc, head: Token, limit: int) -> int:
 _EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "!", "?"}
 
 
+def _close_quotes(doc: Doc, start: int, end: int) -> int:
+    """Extend ``end`` so that a quotation opened inside ``[start, end)`` ends inside it too."""
+    opened = None
+    for i in range(start, min(len(doc), end + 60)):
+        t = doc[i]
+        if not t.is_quote:
+            continue
+        if opened is None:
+            if i >= end:
+                break
+            opened = i
+        else:
+            opened = None
+            end = max(end, i + 1)
+    return end
+
+
 def _strip_edges(doc: Doc, start: int, end: int) -> Span:
     while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT
                            or doc[start].lower_ == "that" and start < end - 1):
@@ -135,18 +154,23 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
 
 
 def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in {"VERB", "AUX"} or lemma not in lexicon.verbs:
+    lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
+    if lemma is None or not _verb_like(tok):
         return None
     if lemma in lexicon.quoted_as:
         quoted = _quoted_as(doc, tok, inside)
         if quoted is not None:
             return quoted
-    subject = _subject(tok, inside)
+    subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside)
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     content = _content(doc, tok, inside) if lemma in lexicon.claim_verbs else None
     return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content)
+
+
+def _verb_like(tok: Token) -> bool:
+    """A verb, or a word the tagger missed that still heads a clause with a subject."""
+    return tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children)
 
 
 def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
@@ -189,6 +213,19 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
     return None
 
 
+def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool]) -> Token | None:
+    """A name or pronoun right before ('Ushakov said') or after ('said Ushakov') the verb,
+    for parses that did not attach it as the subject."""
+    before = verb.i - 1
+    while before >= 0 and doc[before].pos_ in {"ADV", "AUX", "PART"} and not inside[before]:
+        before -= 1
+    after = verb.i + 1
+    for j in (before, after):
+        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"}:
+            return doc[j]
+    return None
+
+
 def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
     """'described by Ushakov': the agent of a passive speech verb."""
     for child in verb.children:
@@ -206,8 +243,11 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
 def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
     """The reported clause of a speech verb: its ccomp, or the clause it trails ('..., X said')."""
     for child in verb.children:
-        if child.dep_ in _CONTENT and child.i > verb.i:
-            span = _strip_edges(doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.i > verb.i and (
+            child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)
+        ):
+            end = _close_quotes(doc, child.left_edge.i, child.right_edge.i + 1)
+            span = _strip_edges(doc, child.left_edge.i, end)
             return span if _clause_like(span) else None
     for child in verb.children:
         if child.dep_ in _CONTENT and child.i < verb.i:
@@ -215,6 +255,10 @@ def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
         return _fronted(doc, verb, verb.head.left_edge.i)
     return None
+
+
+def _has_that(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _fronted(doc: Doc, verb: Token, start: int) -> Span | None:

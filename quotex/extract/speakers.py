@@ -70,10 +70,15 @@ class EntityIndex:
             self.mentions.append((ent.start, entry))
 
     def _name_words(self, span: Span) -> list[str]:
+        """The name proper: possessives dropped, and everything up to the last title or role
+        word ("Transport Minister Rui Costa" -> "Rui Costa")."""
         words = [t.text for t in span if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}]
-        while words and words[0].lower().strip(".") in self.lexicon.titles | {"the", "us", "u.s."}:
-            words = words[1:]
-        return words
+        cut = 0
+        for i, w in enumerate(words[:-1]):
+            low = w.lower().strip(".")
+            if low in self.lexicon.titles or low in self.lexicon.person_roles or low in {"the", "us", "u.s."}:
+                cut = i + 1
+        return words[cut:]
 
     def _add(self, label: str, words: list[str]) -> NameEntry:
         full = " ".join(words)
@@ -132,6 +137,8 @@ class EntityIndex:
                 if entry is not None:
                     return entry.name, entry.label
             return " ".join(words) or span.text, None
+        if not words:
+            return span.text, label
         entry = self.entry_for(words, label)
         return entry.name, entry.label
 
@@ -167,9 +174,17 @@ class SpeakerResolver:
             self.history.append((cue.cue.start, match))
         return match
 
-    def previous(self, before: int, *, person: bool = False) -> SpeakerMatch | None:
-        """The most recent speaker before token ``before``."""
+    def previous(
+        self, before: int, *, person: bool = False, outside: Span | None = None
+    ) -> SpeakerMatch | None:
+        """The most recent speaker before token ``before``.
+
+        Speakers reported inside ``outside`` (the clause the current speaker reports:
+        "Putin stressed ..., he added") are someone else's story and are skipped.
+        """
         for start, match in reversed(self.history):
+            if outside is not None and outside.start <= start < outside.end:
+                continue
             if start < before and (not person or match.label in {"PERSON", None}):
                 return match
         return None
@@ -178,7 +193,7 @@ class SpeakerResolver:
         doc = self.doc
         low = tok.lower_
         if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
-            return self._pronoun(tok)
+            return self._pronoun(tok, cue.content)
         ent = _entity_at(doc, tok)
         if ent is not None and _label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
@@ -192,12 +207,12 @@ class SpeakerResolver:
             return SpeakerMatch(span, name, label, 0.8)
         return self._role(tok)
 
-    def _pronoun(self, tok: Token) -> SpeakerMatch | None:
+    def _pronoun(self, tok: Token, content: Span | None) -> SpeakerMatch | None:
         kind = self.lexicon.pronouns.get(tok.lower_)
         if kind in {"male", "female"}:
-            prev = self.previous(tok.i, person=True) or self._nearest_entity(tok, "PERSON")
+            prev = self.previous(tok.i, person=True, outside=content) or self._nearest_entity(tok, "PERSON")
         elif kind == "plural" or kind == "neuter":
-            prev = self.previous(tok.i) or self._nearest_entity(tok, "ORG")
+            prev = self.previous(tok.i, outside=content) or self._nearest_entity(tok, "ORG")
         else:
             prev = None
         if prev is None:
