@@ -1,0 +1,3 @@
+"""Training of quotex's embedded English pipeline from the open treebanks."""
+
+from __future__ import annotations

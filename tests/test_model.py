@@ -1,0 +1,74 @@
+"""Checks of the embedded English pipeline in models/en_quotex_sm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+MODEL = Path(__file__).resolve().parents[1] / "models" / "en_quotex_sm"
+
+pytestmark = [
+    pytest.mark.needs_model,
+    pytest.mark.skipif(not (MODEL / "config.cfg").exists(), reason="models/en_quotex_sm absent"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    """The embedded pipeline, loaded once."""
+    return spacy.load(MODEL)
+
+
+def test_components(nlp: spacy.language.Language) -> None:
+    assert nlp.has_pipe("parser")
+    assert nlp.has_pipe("ner")
+    assert {"PERSON", "ORG", "LOC"} <= set(nlp.get_pipe("ner").labels)
+    assert nlp.has_pipe("trainable_lemmatizer")
+
+
+def test_meta(nlp: spacy.language.Language) -> None:
+    meta = nlp.meta
+    assert meta["lang"] == "en"
+    assert {s["license"] for s in meta["sources"]} >= {"CC BY-SA 4.0", "CC BY-NC-SA 4.0"}
+    assert meta["quotex_evaluation"]["ewt_test"]["words"] > 20000
+
+
+def test_lemmas_and_sentences(nlp: spacy.language.Language) -> None:
+    doc = nlp("The minister said the talks had failed. She told reporters she was leaving.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["said"] == "say"
+    assert lemmas["told"] == "tell"
+    assert len(list(doc.sents)) == 2
+    assert all(t.dep_ for t in doc)
+
+
+def test_entities(nlp: spacy.language.Language) -> None:
+    doc = nlp("Barack Obama met officials from Microsoft in Paris on Monday.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Barack Obama", "PERSON") in ents
+    assert any(label in {"ORG", "LOC"} for _, label in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("“Yes,” he said.", ["“", "Yes", ",", "”", "he", "said", "."]),
+        (
+            "‘No’ and \"maybe\" or 'never'",
+            ["‘", "No", "’", "and", '"', "maybe", '"', "or", "'", "never", "'"],
+        ),
+        ("The U.S. economy", ["The", "U.S.", "economy"]),
+        ("at 1:00 P.M. today", ["at", "1:00", "P.M.", "today"]),
+        ("at Mar-a-Lago—again", ["at", "Mar-a-Lago", "—", "again"]),
+        ("Trump's aides", ["Trump", "'s", "aides"]),
+        ("Trump’s aides", ["Trump", "’s", "aides"]),
+        ("Kyiv's mayor", ["Kyiv", "'s", "mayor"]),
+        ("rose 3–4 percent", ["rose", "3", "–", "4", "percent"]),
+        ("war – and peace", ["war", "–", "and", "peace"]),
+    ],
+)
+def test_tokenizer(nlp: spacy.language.Language, text: str, tokens: list[str]) -> None:
+    assert [t.text for t in nlp.tokenizer(text)] == tokens
