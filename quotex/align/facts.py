@@ -346,7 +346,16 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
             detail = "; ".join(sorted({f"{a.value} ({a.doc}) vs {b.value} ({b.doc})" for a, b in incompatible}))
         else:
             # most common value by number of documents agreeing with it
-            support = {f.value: {g.doc for g in found if _same(f, g)} for f in found}
+            # compare distinct values, not variants: a big corpus repeats a handful of values
+            rep: dict[str, _Found] = {}
+            docs_of: dict[str, set[str]] = defaultdict(set)
+            for f in found:
+                rep.setdefault(f.value, f)
+                docs_of[f.value].add(f.doc)
+            support = {
+                v: set().union(*(docs_of[w] for w, g in rep.items() if _same(f, g)))
+                for v, f in rep.items()
+            }
             value = max(support, key=lambda v: (len(support[v]), v))
             consistent = len(support[value]) == ndocs
             detail = "" if consistent else "documents give different values: " + ", ".join(

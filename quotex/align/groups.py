@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quotex.align.candidates import candidate_pairs
-from quotex.align.items import Item
+from quotex.align.items import Item, same_speaker
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
 # group it matches better. Values are ranks more than probabilities.
@@ -30,7 +31,9 @@ class Options:
     short_partial: int = 3
     claim_min_shared: int = 4
     claim_min_overlap: float = 0.6
-    min_other_speaker_words: int = 4
+    min_other_speaker_words: int = 6
+    min_weighted_overlap: float = 0.6
+    min_paraphrase_support: int = 3
     max_df: int = 300
 
 
@@ -54,7 +57,18 @@ def _related_in_doc(a: Item, b: Item) -> bool:
     return find_sub(lg.words, s.words) >= 0
 
 
-def quote_score(a: Item, b: Item, opt: Options) -> float:
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None) -> float:
+    # overlap coefficient with rare words counting more: two statements of one speaker that share
+    # only stock phrases ("within two years") are not the same statement
+    if idf is None:
+        return 1.0
+    wa = sum(idf.get(x, 1.0) for x in a)
+    wb = sum(idf.get(x, 1.0) for x in b)
+    ws = sum(idf.get(x, 1.0) for x in a & b)
+    return ws / min(wa, wb) if wa and wb else 0.0
+
+
+def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = None) -> float:
     """Edge score between two quotes (0 means no edge).
 
     Args:
@@ -67,10 +81,11 @@ def quote_score(a: Item, b: Item, opt: Options) -> float:
     """
     if a.doc == b.doc and a.start == b.start and a.end == b.end:
         return 0.0
-    same = a.skey is not None and a.skey == b.skey
-    differ = a.skey is not None and b.skey is not None and a.skey != b.skey
+    same = same_speaker(a, b)
+    differ = a.skey is not None and b.skey is not None and not same
     if a.words == b.words:
-        return IDENTICAL
+        # a short phrase in two speakers' mouths ("after the election") is not one statement
+        return IDENTICAL if not differ or a.n >= opt.min_other_speaker_words else 0.0
     s, lg = (a, b) if a.n <= b.n else (b, a)
     if s.content and find_sub(lg.words, s.words) >= 0:
         if s.n >= 2:
@@ -86,9 +101,12 @@ def quote_score(a: Item, b: Item, opt: Options) -> float:
     if not shared:
         return 0.0
     oc = len(shared) / min(len(a.content), len(b.content))
-    if len(shared) >= opt.min_shared and oc >= opt.min_overlap:
-        return 0.5 + 0.4 * oc
     support = len((a.context & b.context) - shared)
+    if len(shared) >= opt.min_shared and oc >= opt.min_overlap and (
+        support >= opt.min_paraphrase_support
+        or _weighted_overlap(a.content, b.content, idf) >= opt.min_weighted_overlap
+    ):
+        return 0.5 + 0.4 * oc
     if support < opt.min_context_support:
         return 0.0
     short_a = a.kind == "partial" and len(a.content) <= opt.short_partial
@@ -102,13 +120,13 @@ def quote_score(a: Item, b: Item, opt: Options) -> float:
     return 0.0
 
 
-def claim_score(c: Item, o: Item, opt: Options) -> float:
+def claim_score(c: Item, o: Item, opt: Options, idf: dict[str, float] | None = None) -> float:
     """Edge score between a claim and a quote or another claim (0 means no edge)."""
     if c.doc == o.doc:
         if o.is_quote and o.item_id in c.inside:
             return CLAIM_OWN_QUOTE
         return 0.0
-    if c.skey is not None and o.skey is not None and c.skey != o.skey:
+    if c.skey is not None and o.skey is not None and not same_speaker(c, o):
         return 0.0
     if c.words == o.words:
         return IDENTICAL
@@ -119,6 +137,8 @@ def claim_score(c: Item, o: Item, opt: Options) -> float:
     if len(shared) < opt.claim_min_shared:
         return 0.0
     oc = len(shared) / min(len(c.content), len(o.content))
+    if _weighted_overlap(c.content, o.content, idf) < opt.min_weighted_overlap:
+        return 0.0
     return 0.5 + 0.4 * oc if oc >= opt.claim_min_overlap else 0.0
 
 
@@ -166,6 +186,15 @@ class _Clusters:
         return True
 
 
+def inverse_frequencies(items: Sequence[Item]) -> dict[str, float]:
+    """log(N / df) of every content stem over the items (N = number of items)."""
+    df: Counter[str] = Counter()
+    for it in items:
+        df.update(it.content)
+    n = max(len(items), 2)
+    return {w: math.log(n / c) + 0.1 for w, c in df.items()}
+
+
 def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     """Group items that state the same thing.
 
@@ -182,15 +211,16 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     """
     qedges: list[tuple[float, int, int]] = []
     cedges: list[tuple[float, int, int]] = []
+    idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
         a, b = items[i], items[j]
         if a.is_quote and b.is_quote:
-            sc = quote_score(a, b, opt)
+            sc = quote_score(a, b, opt, idf)
             if sc > 0:
                 qedges.append((sc, i, j))
         else:
             c, o = (a, b) if not a.is_quote else (b, a)
-            sc = claim_score(c, o, opt)
+            sc = claim_score(c, o, opt, idf)
             if sc > 0:
                 cedges.append((sc, i, j))
     # a claim and the quotes inside it share a document, so the index may not pair them
@@ -215,10 +245,11 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
 
 def iter_edges_debug(items: Sequence[Item], opt: Options) -> Iterable[tuple[float, Item, Item]]:
     """Every verified edge, for inspection in notebooks and tests."""
+    idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
         a, b = items[i], items[j]
-        sc = quote_score(a, b, opt) if a.is_quote and b.is_quote else (
-            claim_score(b, a, opt) if a.is_quote else claim_score(a, b, opt)
+        sc = quote_score(a, b, opt, idf) if a.is_quote and b.is_quote else (
+            claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf)
         )
         if sc > 0:
             yield sc, a, b

@@ -77,6 +77,25 @@ def speaker_key(name: str | None) -> str | None:
     return name_part_key(parts[-1]) or None
 
 
+def given_initial(name: str | None) -> str:
+    """Initial of the given name when the speaker's name has one ('Yuri Ushakov' -> 'y'), else ''."""
+    if not name:
+        return ""
+    parts = name_parts(name)
+    return parts[0][:1].lower() if len(parts) >= 2 and parts[0][:1].isupper() else ""
+
+
+def same_speaker(a: Item, b: Item) -> bool:
+    """Same named speaker: one surname key, and given names that do not disagree.
+
+    Only the initial is compared, so Yuri/Yury and Vladimir/Volodymyr stay one speaker while
+    Elena/Rosa Yilmaz are two.
+    """
+    if a.skey is None or a.skey != b.skey:
+        return False
+    return not a.given or not b.given or a.given == b.given
+
+
 @dataclass
 class Item:
     """A quote or claim prepared for comparison."""
@@ -99,7 +118,7 @@ class Item:
     is_quote: bool
     inside: list[str] = field(default_factory=list)  # ids of quotes inside a claim
     quoted: list[tuple[int, int]] = field(default_factory=list)  # their spans (with the marks)
-    weight: int = 0  # content size of a quote, to pick a claim's main quote
+    given: str = ""  # initial of the speaker's given name, when known
 
     @property
     def n(self) -> int:
@@ -158,7 +177,7 @@ def build_items(
                 Item(
                     idx=len(items), doc=doc.id, doc_pos=pos, item_id=q.id, kind=q.kind,
                     start=q.start, end=q.end, text=q.text, speaker=_speaker_name(q.speaker),
-                    skey=speaker_key(_speaker_name(q.speaker)), tokens=toks,
+                    skey=speaker_key(_speaker_name(q.speaker)), given=given_initial(_speaker_name(q.speaker)), tokens=toks,
                     words=tuple(t.key for t in toks if t.key), content=own,
                     context=content_stems(tokenize(ctx_text)) | own, light=light_form(q.text),
                     is_quote=True,
@@ -178,7 +197,7 @@ def build_items(
                 Item(
                     idx=len(items), doc=doc.id, doc_pos=pos, item_id=c.id, kind="claim",
                     start=c.start, end=c.end, text=c.text, speaker=_speaker_name(c.speaker),
-                    skey=speaker_key(_speaker_name(c.speaker)), tokens=toks,
+                    skey=speaker_key(_speaker_name(c.speaker)), given=given_initial(_speaker_name(c.speaker)), tokens=toks,
                     words=tuple(t.key for t in toks if t.key), content=own, context=own,
                     light=light_form(c.text), is_quote=False, inside=sorted(set(inside) | set(c.quotes)),
                     quoted=quoted,

@@ -81,6 +81,7 @@ def normalize_text(text: str) -> str:
     return _WS_RE.sub(" ", fold(text)).strip()
 
 
+@lru_cache(maxsize=200_000)
 def word_key(surface: str) -> str:
     """Lower-case comparison key of one token; "" for punctuation.
 
@@ -113,6 +114,7 @@ _SUFFIXES = tuple(
 )
 
 
+@lru_cache(maxsize=200_000)
 def stem(key: str) -> str:
     """Crude, deterministic stem of a word key (no model needed).
 
