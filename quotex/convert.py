@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from quotex.extract.speakers import PERSON_LABELS, PLACE_LABELS, EntityIndex
+from quotex.ingest.metadata import find_dateline
 from quotex.pipeline import claim_extractor, quote_finder, speaker_attributor
 from quotex.registry import speech_cues
 from quotex.results import Claim, Cue, Entity, Quote, Speaker, TextSpan
@@ -43,6 +44,9 @@ class DocConverter:
         self.cues = {c.id_: c for c in doc.spans.get(speaker_attributor.CUES_KEY, [])}
         self.confidence: dict[str, float] = doc.user_data.get("quotex_confidence", {})
         self.info: dict[str, dict[str, object]] = doc.user_data.get("quotex_quote_info", {})
+        dateline = find_dateline(self.text) if offset == 0 else None
+        # a claim in the story's first sentence must not swallow "MOSCOW, Dec 28 (Reuters) -"
+        self.lead_end = dateline.end() if dateline is not None else 0
 
     def _span(self, span: Span) -> tuple[int, int, str]:
         s, e = span.start_char + self.offset, span.end_char + self.offset
@@ -103,6 +107,9 @@ class DocConverter:
             if self._skipped(span):
                 continue
             s, e, text = self._span(span)
+            if s < self.lead_end < e:
+                s = self.lead_end + len(self.text[self.lead_end : e]) - len(self.text[self.lead_end : e].lstrip())
+                text = self.text[s:e]
             link = span.kb_id_
             out.append(
                 Claim(

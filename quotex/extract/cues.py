@@ -241,7 +241,13 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
 
 
 def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
-    """The reported clause of a speech verb: its ccomp, or the clause it trails ('..., X said')."""
+    """The reported clause of a speech verb, from the parse or, where the parse has none,
+    from word order ("said (that) ...", "..., X said")."""
+    return _parsed_content(doc, verb) or _linear_content(doc, verb, inside)
+
+
+def _parsed_content(doc: Doc, verb: Token) -> Span | None:
+    """Its ccomp (or a that-clause), or the clause it trails ('..., X said')."""
     for child in verb.children:
         if child.i > verb.i and (
             child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)
@@ -255,6 +261,76 @@ def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
         return _fronted(doc, verb, verb.head.left_edge.i)
     return None
+
+
+_NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
+
+
+def _linear_content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
+    sent = _punct_sentence(doc, verb.i)
+    # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
+    j = verb.i + 1
+    while j < sent.end and j < verb.i + 10 and not inside[j] and doc[j].text not in {",", ";", ":"}:
+        if doc[j].lower_ == "that" and doc[j].pos_ in {"SCONJ", "PRON", "ADP"}:
+            return _clause_to_end(doc, j + 1, sent.end)
+        j += 1
+    nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if nxt is not None and not inside[nxt.i] and _opens_clause(nxt, sent.end):
+        span = _clause_to_end(doc, nxt.i, sent.end)
+        if span is not None:
+            return span
+    # before the verb: "Content, the Kremlin says."
+    rest = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(rest) > 4:
+        return None
+    i = verb.i - 1
+    while i > sent.start and doc[i].pos_ in {"AUX", "ADV"}:
+        i -= 1
+    while i > sent.start and (doc[i].pos_ in _NP_POS or doc[i].text in {"-", "'s", "’s"}):
+        i -= 1
+    if i > sent.start and doc[i].text == "," and i < verb.i - 1:
+        span = _strip_edges(doc, sent.start, i)
+        return span if _clause_like(span) else None
+    return None
+
+
+_SENT_END = {".", "!", "?"}
+
+
+def _punct_sentence(doc: Doc, i: int) -> Span:
+    """The sentence around token ``i`` by punctuation and line breaks alone, for word-order
+    rules that must not depend on the parser's sentence boundaries."""
+    start = i
+    while start > 0 and doc[start - 1].text not in _SENT_END and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while start < i and (doc[start].is_quote or doc[start].is_space):
+        start += 1
+    end = i + 1
+    while end < len(doc) and doc[end - 1].text not in _SENT_END and "\n" not in doc[end - 1].whitespace_ \
+            and not doc[end].is_space:
+        end += 1
+    return doc[start:end]
+
+
+def _opens_clause(tok: Token, limit: int) -> bool:
+    """Whether a clause starts at ``tok``: it begins the subject of a later verb
+    ("said Ukraine should ..."), as opposed to an object ("stressed the need ...")."""
+    for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
+        if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i == tok.i and t.head.i > t.i:
+            return t.head.pos_ in {"VERB", "AUX"} and t.head.i < limit
+    return False
+
+
+def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:
+    """From ``start`` to the sentence end, cut before a trailing ', noting ...' or ', according to'."""
+    seen_verb = False
+    for i in range(start, end - 1):
+        seen_verb = seen_verb or doc[i].pos_ in {"VERB", "AUX"}
+        if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ == "according"):
+            end = i
+            break
+    span = _strip_edges(doc, start, _close_quotes(doc, start, end))
+    return span if _clause_like(span) else None
 
 
 def _has_that(tok: Token) -> bool:

@@ -15,6 +15,7 @@ PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG", "NORP"}
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 _NAME_DEPS = {"compound", "flat", "flat:name", "fixed"}
+_COUNTRY_PREFIXES = {"the", "us", "u.s", "uk", "u.k", "eu"}
 
 
 def fold(text: str) -> str:
@@ -68,6 +69,24 @@ class EntityIndex:
             entry = self._add(label, words)
             entry.roles |= self._roles_near(ent)
             self.mentions.append((ent.start, entry))
+        self._add_unrecognised_names(doc, skip)
+        self.mentions.sort(key=lambda m: m[0])
+
+    def _add_unrecognised_names(self, doc: Doc, skip: Sequence[bool] | None) -> None:
+        """People the entity recogniser missed: runs of two or more proper-noun name words."""
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].is_title:
+                j += 1
+            if j > i and (skip is None or not skip[i]):
+                span = doc[i:j]
+                words = self._name_words(span)
+                if len(words) >= 2:
+                    entry = self._add("PERSON", words)
+                    entry.roles |= self._roles_near(span)
+                    self.mentions.append((i, entry))
+            i = max(j, i + 1)
 
     def _name_words(self, span: Span) -> list[str]:
         """The name proper: possessives dropped, and everything up to the last title or role
@@ -76,9 +95,12 @@ class EntityIndex:
         cut = 0
         for i, w in enumerate(words[:-1]):
             low = w.lower().strip(".")
-            if low in self.lexicon.titles or low in self.lexicon.person_roles or low in {"the", "us", "u.s."}:
+            if low in self.lexicon.titles or low in self.lexicon.person_roles or low in _COUNTRY_PREFIXES:
                 cut = i + 1
-        return words[cut:]
+        words = words[cut:]
+        if len(words) == 1 and words[0].lower().strip(".") in self.lexicon.titles | self.lexicon.person_roles:
+            return []
+        return words
 
     def _add(self, label: str, words: list[str]) -> NameEntry:
         full = " ".join(words)
@@ -194,6 +216,8 @@ class SpeakerResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
+        if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
+            return self._role(tok)  # "the U.S. President" even when tagged as a proper noun
         ent = _entity_at(doc, tok)
         if ent is not None and _label(ent.label_) is not None:
             name, label = self.index.canonical(ent)

@@ -48,7 +48,9 @@ class ClaimExtractor:
         register_claim_extensions(resolve_attrs(attrs))
 
     def __call__(self, doc: Doc) -> Doc:
-        contents = list(doc.spans.get(speaker_attributor.CONTENTS_KEY, []))
+        spoken = {s.id_ for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
+        # a clause nobody is found to have said is not a claim
+        contents = [c for c in doc.spans.get(speaker_attributor.CONTENTS_KEY, []) if c.id_ in spoken]
         direct = [q for q in doc.spans.get(self.quotes_key, []) if q.label_ == "direct"]
         claims = []
         for k in select_claims(contents, direct):
