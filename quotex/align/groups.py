@@ -7,8 +7,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Indel
+
 from quotex.align.candidates import candidate_pairs
 from quotex.align.items import Item, same_speaker
+from quotex.align.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
 # group it matches better. Values are ranks more than probabilities.
@@ -16,6 +19,7 @@ IDENTICAL = 1.0
 CONTAINED = 0.9
 CONTAINED_OTHER_SPEAKER = 0.8
 CONTAINED_ONE_WORD = 0.7
+NEAR_COPY = 0.85
 PARTIAL_PAIR = 0.45
 PARTIAL_IN_QUOTE = 0.36
 CLAIM_OWN_QUOTE = 0.95
@@ -34,6 +38,7 @@ class Options:
     min_other_speaker_words: int = 6
     min_weighted_overlap: float = 0.6
     min_paraphrase_support: int = 3
+    near_copy_changes: float = 0.2
     max_df: int = 300
 
 
@@ -55,6 +60,20 @@ def _related_in_doc(a: Item, b: Item) -> bool:
         return True
     s, lg = (a, b) if a.n <= b.n else (b, a)
     return find_sub(lg.words, s.words) >= 0
+
+
+def near_copy(a: Item, b: Item, opt: Options) -> bool:
+    """Same words in the same order except for a few content words (one word swapped)."""
+    if min(len(a.content), len(b.content)) < opt.min_shared:
+        return False
+    stop = a.content | b.content
+    changed_a = changed_b = 0
+    for op in Indel.opcodes(list(a.words), list(b.words)):
+        if op.tag != "equal":
+            changed_a += sum(1 for t in a.words[op.src_start : op.src_end] if stem(t) in stop)
+            changed_b += sum(1 for t in b.words[op.dest_start : op.dest_end] if stem(t) in stop)
+    limit = max(1.0, opt.near_copy_changes * max(len(a.content), len(b.content)))
+    return max(changed_a, changed_b) <= limit
 
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None) -> float:
@@ -102,6 +121,8 @@ def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = N
         return 0.0
     oc = len(shared) / min(len(a.content), len(b.content))
     support = len((a.context & b.context) - shared)
+    if near_copy(a, b, opt):
+        return NEAR_COPY
     if len(shared) >= opt.min_shared and oc >= opt.min_overlap and (
         support >= opt.min_paraphrase_support
         or _weighted_overlap(a.content, b.content, idf) >= opt.min_weighted_overlap
@@ -187,12 +208,15 @@ class _Clusters:
 
 
 def inverse_frequencies(items: Sequence[Item]) -> dict[str, float]:
-    """log(N / df) of every content stem over the items (N = number of items)."""
+    """Smoothed inverse frequency log(1 + N / df) of every content stem (N = number of items).
+
+    The smoothing keeps words shared by every item of a small set from weighing nothing.
+    """
     df: Counter[str] = Counter()
     for it in items:
         df.update(it.content)
     n = max(len(items), 2)
-    return {w: math.log(n / c) + 0.1 for w, c in df.items()}
+    return {w: math.log1p(n / c) for w, c in df.items()}
 
 
 def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
