@@ -29,6 +29,7 @@ def attribute_quotes(
     paragraphs: Sequence[int],
     cues: Sequence[CueMatch],
     speakers: Sequence[SpeakerMatch | None],
+    continues: Sequence[int | None] = (),
 ) -> list[Attribution]:
     """Attribute quotes in text order.
 
@@ -40,6 +41,7 @@ def attribute_quotes(
         doc: The parsed Doc.
         quotes: Quote content spans, in text order.
         paragraphs: Paragraph index of each quote.
+        continues: Per quote, the index of the quote it continues (multi-paragraph quotes).
         cues: Speech cues from :func:`quotex.extract.cues.find_cues`.
         speakers: Resolved speaker of each cue (same order), None where unresolved.
 
@@ -60,6 +62,11 @@ def attribute_quotes(
         if att.speaker is not None:
             last = (para, att.speaker)
         result.append(att)
+    # the cue of a multi-paragraph quote usually comes in its last paragraph
+    for i in reversed(range(len(result))):
+        j = continues[i] if i < len(continues) else None
+        if j is not None and result[j].speaker is None and result[i].speaker is not None:
+            result[j] = result[i]
     return result
 
 

@@ -219,6 +219,13 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool]) -> Token | None
     before = verb.i - 1
     while before >= 0 and doc[before].pos_ in {"ADV", "AUX", "PART"} and not inside[before]:
         before -= 1
+    if before > 0 and doc[before].text == ",":
+        # "Tom Reyes, an economist at the institute, said": skip back over the appositive
+        for k in range(before - 1, max(-1, before - 12), -1):
+            if doc[k].text == "," and k > 0 and doc[k - 1].pos_ == "PROPN" and not inside[k - 1]:
+                return doc[k - 1]
+            if inside[k] or doc[k].text in {".", ";", ":"}:
+                break
     after = verb.i + 1
     for j in (before, after):
         if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"}:
@@ -316,7 +323,7 @@ def _opens_clause(tok: Token, limit: int) -> bool:
     """Whether a clause starts at ``tok``: it begins the subject of a later verb
     ("said Ukraine should ..."), as opposed to an object ("stressed the need ...")."""
     for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
-        if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i == tok.i and t.head.i > t.i:
+        if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i <= tok.i and t.head.i > t.i:
             return t.head.pos_ in {"VERB", "AUX"} and t.head.i < limit
     return False
 

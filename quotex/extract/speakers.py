@@ -63,6 +63,8 @@ class EntityIndex:
             label = _label(ent.label_)
             if label is None:
                 continue
+            if label == "PERSON":
+                ent = _widen_name(ent)
             words = self._name_words(ent)
             if not words:
                 continue
@@ -77,12 +79,12 @@ class EntityIndex:
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].is_title:
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in PERSON_LABELS | ORG_LABELS and doc[j].is_title:
                 j += 1
             if j > i and (skip is None or not skip[i]):
                 span = doc[i:j]
                 words = self._name_words(span)
-                if len(words) >= 2:
+                if len(words) >= 2 and self.lookup(words, "PERSON") is None:
                     entry = self._add("PERSON", words)
                     entry.roles |= self._roles_near(span)
                     self.mentions.append((i, entry))
@@ -152,7 +154,7 @@ class EntityIndex:
     def canonical(self, span: Span) -> tuple[str, str | None]:
         """Canonical name and label of a name mention."""
         label = _label(span.label_) if span.label_ else None
-        words = self._name_words(span)
+        words = self._name_words(_widen_name(span) if label == "PERSON" else span)
         if label is None:
             for lab in ("PERSON", "ORG"):
                 entry = self.lookup(words, lab)
@@ -277,6 +279,22 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and doc[tok.i].is_title:
             return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
         return SpeakerMatch(span, _strip_det(span).text, None, 0.3)
+
+
+def _capitalised_name_word(tok: Token) -> bool:
+    return tok.is_title and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and not tok.is_sent_start)
+
+
+def _widen_name(span: Span) -> Span:
+    """A person entity grown over adjacent capitalised name words the recogniser left out
+    ("Ines" + "Duarte", "Mayor Sofia" + "Lind")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and _capitalised_name_word(doc[start - 1]) and start > span.start - 3:
+        start -= 1
+    while end < len(doc) and _capitalised_name_word(doc[end]) and end < span.end + 3:
+        end += 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _entity_at(doc: Doc, tok: Token) -> Span | None:

@@ -87,7 +87,9 @@ class SpeakerAttributor:
         for _, _, k in events:
             resolved[k] = resolver.resolve(cues[k])
         paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
-        attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved)
+        position = {q.id_: i for i, q in enumerate(quotes)}
+        continues = [position.get(str(info.get(q.id_, {}).get("continues"))) for q in quotes]
+        attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved, continues)
 
         cue_spans, speaker_spans, contents = [], [], []
         confidence: dict[str, float] = {}

@@ -1,0 +1,136 @@
+"""``quotex.extract`` end to end on the embedded model: news phenomena, offsets, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quotex
+from quotex.errors import InputError
+
+pytestmark = pytest.mark.needs_model
+
+
+def one_quote(text: str, quote: str) -> quotex.Quote:
+    doc = quotex.extract(text)
+    found = [q for q in doc.quotes if q.text.strip(" ,.") == quote.strip(" ,.")]
+    assert found, f"{quote!r} not among {[q.text for q in doc.quotes]}"
+    return found[0]
+
+
+INTRO = "Finance Minister Laura Bennett presented the budget on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "quote", "speaker", "kind"),
+    [
+        ("trailing cue", '"We will balance the books by 2027," Bennett said.', "We will balance the books by 2027,", "Bennett", "direct"),
+        ("inverted cue", '"We will balance the books by 2027," said Laura Bennett.', "We will balance the books by 2027,", "Laura Bennett", "direct"),
+        ("fronted cue with colon", 'Bennett told parliament: "There will be no new taxes this year."', "There will be no new taxes this year.", "Bennett", "direct"),
+        ("pronoun resolves to the previous speaker", INTRO + '"The deficit will fall," she said.', "The deficit will fall,", "Laura Bennett", "direct"),
+        ("role noun resolves to the person introduced with it", INTRO + '"Nobody will lose a pension," the minister said.', "Nobody will lose a pension,", "Laura Bennett", "direct"),
+        ("partial quote inside a claim", INTRO + 'Bennett said the plan was a "fair deal" for families.', "fair deal", "Laura Bennett", "partial"),
+        ("according to", INTRO + 'According to Bennett, the talks were "constructive" and short.', "constructive", "Laura Bennett", "partial"),
+        ("quoted X as saying", INTRO + '"The economy is turning a corner," the agency quoted Bennett as saying.', "The economy is turning a corner,", "Laura Bennett", "direct"),
+        ("organisation as speaker", '"The bank stands ready to act," the Central Bank said in a statement.', "The bank stands ready to act,", "Central Bank", "direct"),
+        ("appositive", '"Prices will fall," Tom Reyes, an economist at the institute, said.', "Prices will fall,", "Tom Reyes", "direct"),
+    ],
+)
+def test_quote_attribution(phenomenon: str, text: str, quote: str, speaker: str, kind: str) -> None:
+    q = one_quote(text, quote)
+    assert q.speaker is not None, phenomenon
+    assert speaker.split()[-1] in q.speaker.name, (phenomenon, q.speaker)
+    assert q.kind == kind, phenomenon
+
+
+def test_paragraph_without_cue_continues_the_speaker() -> None:
+    text = (
+        'Harbour master Ines Duarte said the port would reopen on Friday.\n\n'
+        '"The channel is clear and the cranes are working," Duarte said.\n\n'
+        '"We expect the first ships before noon."'
+    )
+    q = one_quote(text, "We expect the first ships before noon.")
+    assert q.speaker is not None and q.speaker.name == "Ines Duarte"
+
+
+def test_multi_paragraph_quote_is_one_speaker() -> None:
+    text = (
+        'Mayor Sofia Lind spoke after the vote.\n\n'
+        '"This city has waited ten years for a new bridge. We will not wait any longer.\n\n'
+        '"Construction starts in spring," Lind said.'
+    )
+    doc = quotex.extract(text)
+    first, second = doc.quotes[0], doc.quotes[1]
+    assert second.continues == first.id
+    assert first.speaker is not None and first.speaker.name == "Sofia Lind"
+    assert second.speaker is not None and second.speaker.name == "Sofia Lind"
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claim", "speaker"),
+    [
+        ("said that", INTRO + "Bennett said that the deficit would fall to 2% next year.", "the deficit would fall to 2% next year", "Bennett"),
+        ("said without that", INTRO + "Bennett said growth would slow in the winter.", "growth would slow in the winter", "Bennett"),
+        ("according to", "According to the ministry, exports rose by a fifth in March.", "exports rose by a fifth in March", "ministry"),
+        ("fronted content", "Exports will recover by the summer, the minister warned.", "Exports will recover by the summer", "minister"),
+    ],
+)
+def test_claims(phenomenon: str, text: str, claim: str, speaker: str) -> None:
+    doc = quotex.extract(text)
+    found = [c for c in doc.claims if c.text.strip(" .") == claim]
+    assert found, (phenomenon, [c.text for c in doc.claims])
+    assert found[0].speaker is not None and speaker in found[0].speaker.name
+
+
+def test_scare_quotes_and_titles_are_not_attributed() -> None:
+    doc = quotex.extract('The so-called "smart grid" is described in the report "Power for All".')
+    assert {q.kind for q in doc.quotes} <= {"scare", "title"}
+
+
+def test_offsets_refer_to_the_original_text() -> None:
+    text = "  LISBON -\r\nThe aide said the talks were\n“friendly” and\tlong.\n\n\n“We are done,” he said. "
+    doc = quotex.extract(text)
+    for item in [*doc.quotes, *doc.claims, *doc.entities]:
+        assert text[item.start : item.end] == item.text
+    for q in doc.quotes:
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "\x00\x01\x02 binary \ufffd junk", '"', '“ ” “', "'''''", "«««»"])
+def test_odd_input_gives_an_empty_or_graceful_result(text: str) -> None:
+    doc = quotex.extract(text)
+    assert doc.text == text
+    for q in doc.quotes:
+        assert text[q.start : q.end] == q.text
+
+
+def test_bytes_are_refused_with_a_clear_error() -> None:
+    with pytest.raises(InputError, match="E001"):
+        quotex.extract(b"bytes")  # type: ignore[arg-type]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Xy.,\n“”\"'«»:")), max_size=400))
+def test_offsets_hold_and_output_is_deterministic(text: str) -> None:
+    first = quotex.extract(text)
+    assert first == quotex.extract(text)
+    for item in [*first.quotes, *first.claims]:
+        assert text[item.start : item.end] == item.text
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_crashes(text: str) -> None:
+    doc = quotex.extract(text)
+    assert all(text[q.start : q.end] == q.text for q in doc.quotes)
+
+
+@pytest.mark.slow
+def test_five_megabyte_article_finishes() -> None:
+    paragraph = 'The council met again. "We need more time," the chair said. ' * 8 + "\n\n"
+    text = paragraph * (5_000_000 // len(paragraph))
+    doc = quotex.extract(text)
+    assert len(doc.text) == len(text) and len(doc.quotes) > 1000
+    assert all(text[q.start : q.end] == q.text for q in doc.quotes[:: 500])
