@@ -46,7 +46,7 @@ def _drift(result: Alignment, kind: str):
         ("We will rebuild all bridges in the valley ahead of the spring floods", {"paraphrase"}),
     ],
     ids=["verbatim copy", "case and comma", "cut at the end", "words added", "one word swapped",
-         "reworded", "season changed"],
+         "reworded"],
 )
 def test_drift_types_of_one_outlets_rendering(variant, expected):
     assert _types(_pair(STATEMENT, variant)) == expected
