@@ -12,6 +12,7 @@ from typing import Any
 
 from quotex.align._data import load
 from quotex.align.items import sentence_bounds
+from quotex.align.normalize import stopwords
 from quotex.align.models import Fact, FactVariant
 from quotex.results import Document
 
@@ -192,6 +193,27 @@ def places_compatible(a: str, b: str) -> bool:
 
 
 @dataclass
+class _Place:
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    closure, aliases = _places()
+    return frozenset(closure) | frozenset(c for cs in closure.values() for c in cs) | frozenset(aliases)
+
+
+@lru_cache(maxsize=1)
+def _known_place_re() -> re.Pattern[str]:
+    data = load("places")
+    names = set(data["contains"]) | {c for cs in data["contains"].values() for c in cs} | set(data["aliases"])
+    return re.compile(rf"(?<![\w-])(?:{_alt(sorted(names))})(?![\w-])")
+
+
+@dataclass
 class _Found:
     kind: str
     about: str
@@ -220,11 +242,16 @@ def _doc_facts(doc: Document) -> list[_Found]:
     text = doc.text
     pats = _patterns()
     skip = [(b.start, b.end) for b in doc.boilerplate]
+    # NER labels are noisy: a name labelled PERSON anywhere in the document is not a place
+    persons = {e.text for e in doc.entities if e.label == "PERSON"}
     places = sorted(
-        (e for e in doc.entities if e.label in PLACE_LABELS or (e.label == "ORG" and canonical_place(e.text).lower() in _places()[0])),
+        (e for e in doc.entities if (e.label in PLACE_LABELS and e.text not in persons) or canonical_place(e.text).lower() in _known_places()),
         key=lambda e: e.start,
     )
-    place_at = {e.start: e for e in places}
+    place_at: dict[int, Any] = {e.start: e for e in places}
+    for m in _known_place_re().finditer(text):  # known places the recogniser missed (Mar-a-Lago)
+        if m.start() not in place_at:
+            place_at[m.start()] = _Place(m.start(), m.end(), m.group(), m.group())
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -266,6 +293,9 @@ def _doc_facts(doc: Document) -> list[_Found]:
                 ent = place_at.get(e)
                 if ent is None or event not in _place_events():
                     continue
+                nxt = re.match(r"\s*([A-Za-z]+)", text[ent.end : ent.end + 20])
+                if nxt and nxt.group(1).lower() not in stopwords() and nxt.group(1)[0].islower():
+                    continue  # "in the Ukraine conflict": the name is used as an adjective
                 about = f"place of {event or 'unnamed event'}"
                 add(kind, about, s, ent.end, canonical_place(ent.name or ent.text), None)
     return out

@@ -72,9 +72,14 @@ def speaker_key(name: str | None) -> str | None:
             name = name.strip()[len(det) :]
             break
     parts = name_parts(name)
-    if not parts or not parts[-1][:1].isupper():
+    if not parts or not parts[-1][:1].isupper() or parts[-1].lower() in _pronouns():
         return None
     return name_part_key(parts[-1]) or None
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    return frozenset(load("names")["pronouns"])
 
 
 def given_initial(name: str | None) -> str:

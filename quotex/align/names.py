@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotex.align._data import load
 from quotex.align.items import name_part_key, name_parts, speaker_key
 from quotex.align.models import NameEntity, NameVariant
 from quotex.align.similarity import jaro_winkler
 from quotex.results import Document
 
-NAME_LABELS = frozenset({"PERSON", "ORG"})
+# NER labels of small models are noisy ("Trump" as LOC), so every named mention is considered and
+# the label reported is the majority one
+NAME_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
+_CAP_WORD = re.compile(r"\b[A-Z][\w’'-]*[\w]")
 SAME_GIVEN_NAME = 0.7  # Jaro-Winkler of two given names with one initial: Vladimir/Volodymyr 0.75
 
 
@@ -25,21 +31,61 @@ class _Mention:
     label: str
 
 
+@lru_cache(maxsize=1)
+def _not_given() -> frozenset[str]:
+    return frozenset(load("names")["not_given_names"])
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Start of the given name written just before a surname ("Volodymyr " + "Zelensky")."""
+    m = re.search(r"([A-Z][a-z’'-]+) +$", text[max(0, start - 30) : start])
+    if m and m.group(1) not in _not_given():
+        return start - len(m.group(0))
+    return start
+
+
 def _mentions(docs: Sequence[Document]) -> list[_Mention]:
     out: dict[tuple[str, int, int], _Mention] = {}
+    person_keys: set[str] = set()
     for d in docs:
         bp = [(b.start, b.end) for b in d.boilerplate]
         for e in d.entities:
             if e.label in NAME_LABELS and not any(s <= e.start < t for s, t in bp):
                 out[(d.id, e.start, e.end)] = _Mention(d.id, e.start, e.end, e.text, e.name or e.text, e.label)
+                if e.label == "PERSON" and len(name_parts(e.name or e.text)) >= 2:
+                    person_keys.add(name_part_key(name_parts(e.name or e.text)[-1]))
         for item in (*d.quotes, *d.claims):
             sp = item.speaker
-            if sp is None or speaker_key(sp.name) is None:
+            key = speaker_key(sp.name) if sp is not None else None
+            if sp is None or key is None:
                 continue
-            label = sp.label if sp.label in NAME_LABELS else "PERSON"
-            if sp.text and speaker_key(sp.text) is not None and sp.end > sp.start:
+            person_keys.add(key)
+            # the mention must name the speaker ("Ushakov"), not describe him ("the diplomat", "he")
+            if sp.text and sp.end > sp.start and speaker_key(sp.text) == key:
+                label = sp.label if sp.label in NAME_LABELS else "PERSON"
                 out.setdefault((d.id, sp.start, sp.end), _Mention(d.id, sp.start, sp.end, sp.text, sp.name, label))
-    return list(out.values())
+    person_keys.discard("")
+    # spellings the recogniser missed: any capitalised word whose folded key is a known surname
+    covered = {(m.doc, i) for m in out.values() for i in range(m.start, m.end)}
+    for d in docs:
+        bp = [(b.start, b.end) for b in d.boilerplate]
+        for w in _CAP_WORD.finditer(d.text):
+            if (d.id, w.start()) in covered or any(s <= w.start() < t for s, t in bp):
+                continue
+            if len(w.group()) >= 4 and name_part_key(w.group()) in person_keys:
+                out[(d.id, w.start(), w.end())] = _Mention(d.id, w.start(), w.end(), w.group(), w.group(), "PERSON")
+    # given names written before a bare surname
+    final: list[_Mention] = []
+    text_of = {d.id: d.text for d in docs}
+    for m in out.values():
+        parts = name_parts(m.text)
+        if len(parts) == 1 and name_part_key(parts[0]) in person_keys:
+            s = _extend_left(text_of[m.doc], m.start)
+            if s < m.start:
+                full = " ".join(text_of[m.doc][s : m.end].split())
+                m = _Mention(m.doc, s, m.end, text_of[m.doc][s : m.end], full, m.label)
+        final.append(m)
+    return final
 
 
 def _given(full: str) -> str | None:
@@ -70,7 +116,10 @@ def _person_clusters(ms: Sequence[_Mention]) -> list[list[_Mention]]:
 
 def _flags(ms: Sequence[_Mention]) -> list[str]:
     flags: list[str] = []
-    surnames = {name_parts(m.text)[-1] for m in ms if name_parts(m.text)}
+    keys = Counter(name_part_key(name_parts(m.full)[-1]) for m in ms if name_parts(m.full))
+    key = max(keys, key=lambda k: (keys[k], k)) if keys else ""
+    # only mentions that spell the surname count (not "US President" resolved to a person)
+    surnames = {p[-1] for m in ms if (p := name_parts(m.text)) and name_part_key(p[-1]) == key}
     if len(surnames) > 1:
         flags.append("spelling_variant: " + " / ".join(sorted(surnames)))
     firsts = Counter(name_parts(m.text)[0] for m in ms if len(name_parts(m.text)) >= 2)
@@ -104,16 +153,18 @@ def align_names(docs: Sequence[Document], *, min_docs: int = 2) -> list[NameEnti
     Returns:
         Entities, the most widely named first.
     """
-    by_key: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in _mentions(docs):
         parts = name_parts(m.full)
         if not parts:
             continue
-        key = name_part_key(parts[-1]) if m.label == "PERSON" else " ".join(name_part_key(p) for p in parts)
+        key = name_part_key(parts[-1])
         if key:
-            by_key[(m.label, key)].append(m)
+            by_key[key].append(m)
     out: list[NameEntity] = []
-    for (label, _key), ms in by_key.items():
+    for _key, ms in by_key.items():
+        labels = Counter(m.label for m in ms)
+        label = "PERSON" if labels["PERSON"] * 2 >= len(ms) else max(labels, key=lambda x: (labels[x], x))
         for cl in _person_clusters(ms) if label == "PERSON" else [ms]:
             if len({m.doc for m in cl}) < min_docs:
                 continue
