@@ -294,7 +294,8 @@ def _doc_facts(doc: Document) -> list[_Found]:
                 if ent is None or event not in _place_events():
                     continue
                 nxt = re.match(r"\s*([A-Za-z]+)", text[ent.end : ent.end + 20])
-                if nxt and nxt.group(1).lower() not in stopwords() and nxt.group(1)[0].islower():
+                attributive = m.group().rstrip().lower().endswith(" the")
+                if attributive and nxt and nxt.group(1).lower() not in stopwords() and nxt.group(1)[0].islower():
                     continue  # "in the Ukraine conflict": the name is used as an adjective
                 about = f"place of {event or 'unnamed event'}"
                 add(kind, about, s, ent.end, canonical_place(ent.name or ent.text), None)
