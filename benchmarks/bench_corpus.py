@@ -7,7 +7,7 @@ from /proc. The corpus comes from ``make_corpus.py``. Results go to
 measured.
 
 Usage:
-    python benchmarks/bench_corpus.py --sizes 1000 10000 --jobs 1 2
+    python benchmarks/bench_corpus.py --sizes 1000 10000 --jobs 1 2 --parallel-up-to 1000
 """
 
 from __future__ import annotations
@@ -103,6 +103,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--parallel-up-to",
+        type=int,
+        help="larger corpora run with the first --jobs value only (saves time on a shared machine)",
+    )
     parser.add_argument("--model", help="pipeline name or path; default: the embedded model")
     parser.add_argument("--work", type=Path, default=ROOT / ".work" / "bench_corpus")
     parser.add_argument("--results", type=Path, default=RESULTS)
@@ -133,6 +138,8 @@ def main() -> None:
         planted = json.loads(path.with_suffix(".planted.json").read_text(encoding="utf-8"))
         outputs: dict[int, Path] = {}
         for jobs in args.jobs:
+            if jobs != args.jobs[0] and args.parallel_up_to and size > args.parallel_up_to:
+                continue
             outputs[jobs] = args.work / f"out-{size}-j{jobs}.jsonl"
             run = run_extract(path, outputs[jobs], jobs, args.model)
             run.update(
