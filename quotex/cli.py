@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TextIO
 
 import typer
 
@@ -101,7 +101,7 @@ def _write(docs: Iterable[Document], format: str, output: Optional[Path]) -> int
         records = [d.to_json_record() for d in docs]
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return len(records)
-    sink = output.open("a", encoding="utf-8") if output is not None else None
+    sink = _open_append(output) if output is not None else None
     try:
         for doc in docs:
             count += 1
@@ -118,6 +118,17 @@ def _write(docs: Iterable[Document], format: str, output: Optional[Path]) -> int
         if sink is not None:
             sink.close()
     return count
+
+
+def _open_append(path: Path) -> TextIO:
+    """Open for appending, first cutting a torn last line left by an interrupted run."""
+    if path.exists():
+        data = path.read_bytes()
+        keep = data.rfind(b"\n") + 1
+        if keep < len(data):
+            with path.open("r+b") as torn:
+                torn.truncate(keep)
+    return path.open("a", encoding="utf-8")
 
 
 def render_table(doc: Document) -> str:

@@ -1,0 +1,104 @@
+"""``quotex extract`` on batches: folders, JSON Lines, resumable output, --jobs, bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotex.cli import app
+
+pytestmark = pytest.mark.needs_model
+
+STORIES = {
+    "bridge": '"The bridge will reopen on Friday," city engineer Nadia Berg said on Tuesday.',
+    "depot": "According to the fire service, nobody was hurt in the blaze at the depot.",
+    "mayor": 'Mayor Tom Reyes called the delay "unacceptable" and said the contractor would pay.',
+    "cracks": 'Berg told reporters: "We found no cracks in the main span."',
+}
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["extract", *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _records(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    root.mkdir()
+    for name, text in STORIES.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_folder_input(folder: Path) -> None:
+    code, out, _ = _run(str(folder))
+    records = _records(out)
+    assert code == 0
+    assert [r["id"] for r in records] == sorted(STORIES)
+    bridge = next(r for r in records if r["id"] == "bridge")
+    assert bridge["quotes"][0]["text"] == "The bridge will reopen on Friday,"
+
+
+def test_jsonl_input(tmp_path: Path) -> None:
+    source = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": f"w{i}", "text": text, "published": "2025-06-03", "outlet": "Wire"})
+        for i, text in enumerate(STORIES.values())
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = _run(str(source))
+    records = _records(out)
+    assert code == 0
+    assert [r["id"] for r in records] == ["w0", "w1", "w2", "w3"]
+    assert {r["outlet"] for r in records} == {"Wire"} and records[0]["published"] == "2025-06-03"
+
+
+def test_output_resumes_and_skips_done_ids(folder: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    (folder / "mayor.txt").rename(tmp_path / "mayor.txt")
+    code, out, _ = _run(str(folder), "--output", str(output))
+    assert code == 0 and out == ""
+    first = output.read_text(encoding="utf-8")
+    assert sorted(r["id"] for r in _records(first)) == ["bridge", "cracks", "depot"]
+
+    (tmp_path / "mayor.txt").rename(folder / "mayor.txt")
+    with output.open("a", encoding="utf-8") as sink:
+        sink.write('{"id": "torn')  # an interrupted run leaves half a line
+    code, _, _ = _run(str(folder), "--output", str(output))
+    assert code == 0
+    text = output.read_text(encoding="utf-8")
+    assert text.startswith(first)  # the torn line is cut, the done records stay
+    assert [r["id"] for r in _records(text[len(first) :])] == ["mayor"]
+
+
+def test_jobs_2_gives_the_records_of_jobs_1(folder: Path) -> None:
+    _, one, _ = _run(str(folder), "--jobs", "1")
+    _, two, _ = _run(str(folder), "--jobs", "2")
+    assert _records(two) == _records(one)
+
+
+def test_bad_files_are_reported_and_the_others_processed(folder: Path) -> None:
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "scan.txt").write_bytes(b"%PDF-1.7\x00\x01binary")
+    code, out, err = _run(str(folder), "--progress")
+    assert code == 0
+    assert sorted(r["id"] for r in _records(out)) == sorted(STORIES)
+    assert "[E201]" in err and "empty.txt" in err
+    assert "[E202]" in err and "scan.txt" in err
+    assert "quotex:" in err and "doc" in err  # the tqdm bar on stderr
+
+
+def test_only_bad_files_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, out, err = _run(str(tmp_path / "empty.txt"))
+    assert code == 1 and out == "" and "[E201]" in err
