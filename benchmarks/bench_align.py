@@ -26,41 +26,203 @@ sys.path.insert(0, str(ROOT))
 from quotex.results import Claim, Document, Entity, Quote, Speaker  # noqa: E402
 
 # Sentence parts written for this benchmark; combined they give many distinct statements.
-GIVEN = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kofi",
-         "Lena", "Marco", "Nadia", "Omar", "Paula", "Quinn", "Rosa", "Samir", "Tara", "Umar", "Vera",
-         "Wanda", "Xavier", "Yusuf", "Zoe"]
-SURNAME = ["Abbott", "Brandt", "Castillo", "Dumont", "Eriksen", "Fischer", "Gallo", "Haddad", "Ivanova",
-           "Jansen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quiroga", "Rossi",
-           "Sato", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zhou", "Mbeki", "Olsen", "Reyes",
-           "Sokolov", "Tremblay", "Vogel", "Walsh", "Keller", "Lopez", "Nieminen"]
-SUBJECTS = ["the government", "our ministry", "the new budget", "the central bank", "the coalition",
-            "this agreement", "the regional council", "the energy plan", "our delegation", "the reform",
-            "the health service", "the army", "the trade deal", "the court ruling", "the city council",
-            "the committee", "our partners", "the opposition", "the port authority", "the school board"]
-VERBS = ["will protect", "cannot ignore", "must rebuild", "has weakened", "will finance", "is reviewing",
-         "should defend", "has damaged", "will expand", "wants to limit", "refuses to cut", "plans to reform",
-         "promised to restore", "failed to support", "is ready to negotiate over"]
-OBJECTS = ["rural hospitals", "the northern railway", "small farmers", "public pensions", "the coastal towns",
-           "water supplies", "teacher salaries", "the housing market", "local factories", "cross-border trade",
-           "the fishing fleet", "emergency services", "wind farms", "the steel industry", "student loans",
-           "mountain villages", "the airport expansion", "refugee shelters", "food prices", "the river dams"]
-TAILS = ["before the winter", "without further delay", "despite the protests", "within two years",
-         "as soon as possible", "in every district", "whatever the cost", "with European money",
-         "after the election", "for the next decade", "under strict conditions", "step by step"]
-SYNONYMS = {"protect": "shield", "ignore": "overlook", "rebuild": "restore", "weakened": "undermined",
-            "finance": "fund", "reviewing": "examining", "defend": "guard", "damaged": "harmed",
-            "expand": "enlarge", "limit": "restrict", "cut": "reduce", "reform": "overhaul",
-            "restore": "renew", "support": "back", "negotiate": "bargain", "rural": "country",
-            "small": "modest", "public": "state", "local": "regional", "delay": "hesitation",
-            "protests": "demonstrations", "strict": "tough", "hospitals": "clinics", "prices": "costs"}
-FILLER = ["The talks lasted until late in the evening.", "Officials declined to give further details.",
-          "The announcement came after weeks of speculation.", "Markets reacted calmly to the news.",
-          "Several ministers attended the session.", "The proposal still needs parliamentary approval.",
-          "Critics say the plan lacks funding.", "A vote is expected next month."]
+GIVEN = [
+    "Anna",
+    "Boris",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Marco",
+    "Nadia",
+    "Omar",
+    "Paula",
+    "Quinn",
+    "Rosa",
+    "Samir",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Wanda",
+    "Xavier",
+    "Yusuf",
+    "Zoe",
+]
+SURNAME = [
+    "Abbott",
+    "Brandt",
+    "Castillo",
+    "Dumont",
+    "Eriksen",
+    "Fischer",
+    "Gallo",
+    "Haddad",
+    "Ivanova",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Quiroga",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+    "Ueda",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhou",
+    "Mbeki",
+    "Olsen",
+    "Reyes",
+    "Sokolov",
+    "Tremblay",
+    "Vogel",
+    "Walsh",
+    "Keller",
+    "Lopez",
+    "Nieminen",
+]
+SUBJECTS = [
+    "the government",
+    "our ministry",
+    "the new budget",
+    "the central bank",
+    "the coalition",
+    "this agreement",
+    "the regional council",
+    "the energy plan",
+    "our delegation",
+    "the reform",
+    "the health service",
+    "the army",
+    "the trade deal",
+    "the court ruling",
+    "the city council",
+    "the committee",
+    "our partners",
+    "the opposition",
+    "the port authority",
+    "the school board",
+]
+VERBS = [
+    "will protect",
+    "cannot ignore",
+    "must rebuild",
+    "has weakened",
+    "will finance",
+    "is reviewing",
+    "should defend",
+    "has damaged",
+    "will expand",
+    "wants to limit",
+    "refuses to cut",
+    "plans to reform",
+    "promised to restore",
+    "failed to support",
+    "is ready to negotiate over",
+]
+OBJECTS = [
+    "rural hospitals",
+    "the northern railway",
+    "small farmers",
+    "public pensions",
+    "the coastal towns",
+    "water supplies",
+    "teacher salaries",
+    "the housing market",
+    "local factories",
+    "cross-border trade",
+    "the fishing fleet",
+    "emergency services",
+    "wind farms",
+    "the steel industry",
+    "student loans",
+    "mountain villages",
+    "the airport expansion",
+    "refugee shelters",
+    "food prices",
+    "the river dams",
+]
+TAILS = [
+    "before the winter",
+    "without further delay",
+    "despite the protests",
+    "within two years",
+    "as soon as possible",
+    "in every district",
+    "whatever the cost",
+    "with European money",
+    "after the election",
+    "for the next decade",
+    "under strict conditions",
+    "step by step",
+]
+SYNONYMS = {
+    "protect": "shield",
+    "ignore": "overlook",
+    "rebuild": "restore",
+    "weakened": "undermined",
+    "finance": "fund",
+    "reviewing": "examining",
+    "defend": "guard",
+    "damaged": "harmed",
+    "expand": "enlarge",
+    "limit": "restrict",
+    "cut": "reduce",
+    "reform": "overhaul",
+    "restore": "renew",
+    "support": "back",
+    "negotiate": "bargain",
+    "rural": "country",
+    "small": "modest",
+    "public": "state",
+    "local": "regional",
+    "delay": "hesitation",
+    "protests": "demonstrations",
+    "strict": "tough",
+    "hospitals": "clinics",
+    "prices": "costs",
+}
+FILLER = [
+    "The talks lasted until late in the evening.",
+    "Officials declined to give further details.",
+    "The announcement came after weeks of speculation.",
+    "Markets reacted calmly to the news.",
+    "Several ministers attended the session.",
+    "The proposal still needs parliamentary approval.",
+    "Critics say the plan lacks funding.",
+    "A vote is expected next month.",
+]
 OUTLETS_PER_EVENT = (3, 6)
 
 
-SYLLABLES = ["ka", "lo", "mer", "vin", "da", "sto", "bri", "nel", "tor", "ha", "zu", "pel", "gra", "mon", "ves"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mer",
+    "vin",
+    "da",
+    "sto",
+    "bri",
+    "nel",
+    "tor",
+    "ha",
+    "zu",
+    "pel",
+    "gra",
+    "mon",
+    "ves",
+]
 
 
 def _town(rng: random.Random) -> str:
@@ -101,7 +263,9 @@ def _variant(rng: random.Random, words: list[str]) -> tuple[str, str]:
     return "partial", " ".join(words[s : s + k])
 
 
-def generate(n_articles: int, seed: int = 7) -> tuple[list[Document], dict[str, list[tuple[str, str]]]]:
+def generate(
+    n_articles: int, seed: int = 7
+) -> tuple[list[Document], dict[str, list[tuple[str, str]]]]:
     """Generated articles and the planted groups {statement id: [(doc id, quote id), ...]}."""
     rng = random.Random(seed)
     speakers = [f"{g} {s}" for g, s in itertools.product(GIVEN, SURNAME)]
@@ -127,7 +291,7 @@ def generate(n_articles: int, seed: int = 7) -> tuple[list[Document], dict[str, 
             def put(s: str) -> int:
                 nonlocal pos
                 start = pos
-                parts.append(s)
+                parts.append(s)  # noqa: B023 - called within the iteration
                 pos += len(s)
                 return start
 
@@ -142,15 +306,39 @@ def generate(n_articles: int, seed: int = 7) -> tuple[list[Document], dict[str, 
                 if kind == "partial":
                     pre = f"{surname} said the plan meant that "
                     st = put(pre)
-                    ents.append(Entity(start=st, end=st + len(surname), text=surname, label="PERSON", name=sp))
+                    ents.append(
+                        Entity(
+                            start=st, end=st + len(surname), text=surname, label="PERSON", name=sp
+                        )
+                    )
                     put("“")
                     qs = put(text)
                     put("” for everyone. ")
-                    speaker = Speaker(start=st, end=st + len(surname), text=surname, name=sp, label="PERSON")
-                    quotes.append(Quote(id=qid, kind="partial", start=qs, end=qs + len(text), text=text, speaker=speaker))
+                    speaker = Speaker(
+                        start=st, end=st + len(surname), text=surname, name=sp, label="PERSON"
+                    )
+                    quotes.append(
+                        Quote(
+                            id=qid,
+                            kind="partial",
+                            start=qs,
+                            end=qs + len(text),
+                            text=text,
+                            speaker=speaker,
+                        )
+                    )
                     cs = st + len(f"{surname} said ")
                     ce = pos - len(" for everyone. ") + len(" for everyone")
-                    claims.append(Claim(id=f"c{len(claims)}", start=cs, end=ce, text="".join(parts)[cs:ce], speaker=speaker, quotes=[qid]))
+                    claims.append(
+                        Claim(
+                            id=f"c{len(claims)}",
+                            start=cs,
+                            end=ce,
+                            text="".join(parts)[cs:ce],
+                            speaker=speaker,
+                            quotes=[qid],
+                        )
+                    )
                 else:
                     mark_open, mark_close = ("“", "”") if rng.random() < 0.5 else ('"', '"')
                     put(mark_open)
@@ -158,15 +346,38 @@ def generate(n_articles: int, seed: int = 7) -> tuple[list[Document], dict[str, 
                     put(f",{mark_close} ")
                     st = put(surname)
                     put(" said. ")
-                    speaker = Speaker(start=st, end=st + len(surname), text=surname, name=sp, label="PERSON")
-                    ents.append(Entity(start=st, end=st + len(surname), text=surname, label="PERSON", name=sp))
-                    quotes.append(Quote(id=qid, kind="direct", start=qs, end=qs + len(text), text=text, speaker=speaker))
+                    speaker = Speaker(
+                        start=st, end=st + len(surname), text=surname, name=sp, label="PERSON"
+                    )
+                    ents.append(
+                        Entity(
+                            start=st, end=st + len(surname), text=surname, label="PERSON", name=sp
+                        )
+                    )
+                    quotes.append(
+                        Quote(
+                            id=qid,
+                            kind="direct",
+                            start=qs,
+                            end=qs + len(text),
+                            text=text,
+                            speaker=speaker,
+                        )
+                    )
                 planted[sid].append((doc_id, qid))
                 if rng.random() < 0.5:
                     put(rng.choice(FILLER) + " ")
             put(rng.choice(FILLER))
-            docs.append(Document(id=doc_id, text="".join(parts), published=base + dt.timedelta(days=event % 30),
-                                 quotes=quotes, claims=claims, entities=ents))
+            docs.append(
+                Document(
+                    id=doc_id,
+                    text="".join(parts),
+                    published=base + dt.timedelta(days=event % 30),
+                    quotes=quotes,
+                    claims=claims,
+                    entities=ents,
+                )
+            )
     return docs, dict(planted)
 
 
@@ -228,17 +439,25 @@ def main() -> int:
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
         # one process per size, so the peak memory belongs to that size alone
-        out = subprocess.run([sys.executable, __file__, "--run", str(n), "--seed", str(args.seed)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--run", str(n), "--seed", str(args.seed)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         row = json.loads(out.stdout.strip().splitlines()[-1])
         print(json.dumps(row))
         rows.append(row)
     first, last = rows[0], rows[-1]
-    slope = (math.log(last["seconds"] / first["seconds"]) / math.log(last["articles"] / first["articles"])
-             if len(rows) > 1 else float("nan"))
+    slope = (
+        math.log(last["seconds"] / first["seconds"])
+        / math.log(last["articles"] / first["articles"])
+        if len(rows) > 1
+        else float("nan")
+    )
     summary = {
         "benchmark": "quotex.align on generated multi-outlet corpora (3-6 outlets per event, planted "
-                     "verbatim/orthographic/truncation/substitution/partial variants)",
+        "verbatim/orthographic/truncation/substitution/partial variants)",
         "runs": rows,
         "growth_exponent": round(slope, 3),
         "min_group_recall": min(r["group_recall"] for r in rows),
@@ -248,8 +467,10 @@ def main() -> int:
     }
     summary["pass"] = summary["growth_exponent"] <= 1.3 and summary["min_group_recall"] >= 0.95
     Path(args.out).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    print(f"growth exponent {summary['growth_exponent']}, group recall >= {summary['min_group_recall']}, "
-          f"pair recall >= {summary['min_pair_recall']} -> {args.out}")
+    print(
+        f"growth exponent {summary['growth_exponent']}, group recall >= {summary['min_group_recall']}, "
+        f"pair recall >= {summary['min_pair_recall']} -> {args.out}"
+    )
     return 0 if summary["pass"] else 1
 
 

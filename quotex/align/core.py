@@ -45,15 +45,24 @@ def build_group(gid: str, members: Sequence[Item]) -> QuoteGroup:
     drift: list[Drift] = []
     for i, m in enumerate(members):
         if i != ci:
-            drift.extend(compare(canon, m, i) if m.is_quote else unquoted_or_paraphrase(canon, m, i))
+            drift.extend(
+                compare(canon, m, i) if m.is_quote else unquoted_or_paraphrase(canon, m, i)
+            )
         drift.extend(attribution(key, name, m, i))
     return QuoteGroup(
         id=gid,
         speaker=name,
         canonical=ci,
         members=[
-            Member(doc=m.doc, start=m.start, end=m.end, text=m.text, kind=m.kind,  # type: ignore[arg-type]
-                   speaker=m.speaker, item=m.item_id)
+            Member(
+                doc=m.doc,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                kind=m.kind,  # type: ignore[arg-type]
+                speaker=m.speaker,
+                item=m.item_id,
+            )
             for m in members
         ],
         drift=drift,
@@ -101,7 +110,9 @@ def align(
         if k not in _OPTION_NAMES:
             raise ConfigError(Errors.E102.format(name=k, options=", ".join(_OPTION_NAMES)))
     if min_docs < 1:
-        raise ConfigError(Errors.E104.format(value=min_docs, name="min_docs", reason="must be >= 1"))
+        raise ConfigError(
+            Errors.E104.format(value=min_docs, name="min_docs", reason="must be >= 1")
+        )
     opt = Options(**options)
     items = build_items(docs, quote_kinds=tuple(quote_kinds), use_claims=claims)
     groups = []

@@ -14,16 +14,71 @@ from quotex.align.models import CharSpan, Drift
 from quotex.align.normalize import Token
 
 _MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
 }
 _NUMBER_RE = re.compile(r"^\d[\d,.:]*%?$")
 _NUMBER_WORDS = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
-    "half", "third", "quarter", "fifth", "dozen", "percent", "%",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "dozen",
+    "percent",
+    "%",
 }
 PARAPHRASE_MIN_CHANGED = 3
 PARAPHRASE_MIN_RATIO = 0.25
@@ -35,7 +90,15 @@ def canonical_index(members: Sequence[Item]) -> int:
     when there is no quote), ties to the longer form, then to the earlier document."""
     pool = [i for i, m in enumerate(members) if m.is_quote] or list(range(len(members)))
     counts = Counter(members[i].words for i in pool)
-    return min(pool, key=lambda i: (-counts[members[i].words], -members[i].n, members[i].doc_pos, members[i].start))
+    return min(
+        pool,
+        key=lambda i: (
+            -counts[members[i].words],
+            -members[i].n,
+            members[i].doc_pos,
+            members[i].start,
+        ),
+    )
 
 
 def _words(item: Item) -> list[Token]:
@@ -87,12 +150,26 @@ def _kind_of_change(src: Sequence[Token], dst: Sequence[Token]) -> str:
     return "substitution"
 
 
-def _mk(kind: str, m: Item, idx: int, canon: Item, src: Sequence[Token], dst: Sequence[Token], detail: str) -> Drift:
+def _mk(
+    kind: str,
+    m: Item,
+    idx: int,
+    canon: Item,
+    src: Sequence[Token],
+    dst: Sequence[Token],
+    detail: str,
+) -> Drift:
     return Drift.model_validate(
         {
-            "type": kind, "doc": m.doc, "member": idx, "from": _text(src, canon),
-            "to": _text(dst, m), "detail": detail, "doc_spans": _spans(dst),
-            "from_doc": canon.doc, "from_spans": _spans(src),
+            "type": kind,
+            "doc": m.doc,
+            "member": idx,
+            "from": _text(src, canon),
+            "to": _text(dst, m),
+            "detail": detail,
+            "doc_spans": _spans(dst),
+            "from_doc": canon.doc,
+            "from_spans": _spans(src),
         }
     )
 
@@ -111,8 +188,22 @@ def _orthographic(canon: Item, m: Item, idx: int) -> list[Drift]:
         if op.tag == "equal":
             continue
         src, dst = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
-        what = "punctuation" if all(t.is_punct for t in (*src, *dst)) else "case, spelling or abbreviation"
-        out.append(_mk("orthographic", m, idx, canon, src, dst, f"{what}: {' '.join(t.text for t in src) or '∅'} -> {' '.join(t.text for t in dst) or '∅'}"))
+        what = (
+            "punctuation"
+            if all(t.is_punct for t in (*src, *dst))
+            else "case, spelling or abbreviation"
+        )
+        out.append(
+            _mk(
+                "orthographic",
+                m,
+                idx,
+                canon,
+                src,
+                dst,
+                f"{what}: {' '.join(t.text for t in src) or '∅'} -> {' '.join(t.text for t in dst) or '∅'}",
+            )
+        )
     return out or [_mk("orthographic", m, idx, canon, [], [], "surface form only")]
 
 
@@ -172,13 +263,21 @@ def compare(canon: Item, m: Item, idx: int) -> list[Drift]:
         i0, i1 = max(0, i0 - j0), min(len(a), i1 + len(b) - j1)
         j0, j1 = 0, len(b)
     if i0 > 0:
-        out.append(_mk("truncation", m, idx, canon, a[:i0], [], f"{i0} word(s) missing at the start"))
+        out.append(
+            _mk("truncation", m, idx, canon, a[:i0], [], f"{i0} word(s) missing at the start")
+        )
     if i1 < len(a):
-        out.append(_mk("truncation", m, idx, canon, a[i1:], [], f"{len(a) - i1} word(s) missing at the end"))
+        out.append(
+            _mk(
+                "truncation", m, idx, canon, a[i1:], [], f"{len(a) - i1} word(s) missing at the end"
+            )
+        )
     if j0 > 0:
         out.append(_mk("extension", m, idx, canon, [], b[:j0], f"{j0} word(s) added at the start"))
     if j1 < len(b):
-        out.append(_mk("extension", m, idx, canon, [], b[j1:], f"{len(b) - j1} word(s) added at the end"))
+        out.append(
+            _mk("extension", m, idx, canon, [], b[j1:], f"{len(b) - j1} word(s) added at the end")
+        )
     wa, wb = a[i0:i1], b[j0:j1]
     ops = [op for op in _ops([t.key for t in wa], [t.key for t in wb]) if op[0] != "equal"]
     changed = sum(max(s1 - s0, d1 - d0) for _t, s0, s1, d0, d1 in ops)
@@ -197,7 +296,7 @@ def compare(canon: Item, m: Item, idx: int) -> list[Drift]:
             kind = _kind_of_change(src, dst)
             notes.append(f"{_text(src, canon)} -> {_text(dst, m)}")
             if len(src) == len(dst):
-                for x, y in zip(src, dst):
+                for x, y in zip(src, dst, strict=True):
                     if x.key == y.key:
                         continue
                     k = _kind_of_change([x], [y])
@@ -205,13 +304,25 @@ def compare(canon: Item, m: Item, idx: int) -> list[Drift]:
                     inner.append(_mk(k, m, idx, canon, [x], [y], why))
             else:
                 inner.append(_mk(kind, m, idx, canon, src, dst, "words replaced"))
-    matched = sum(s1 - s0 for t, s0, s1, _d0, _d1 in _ops([t.key for t in wa], [t.key for t in wb]) if t == "equal")
+    matched = sum(
+        s1 - s0
+        for t, s0, s1, _d0, _d1 in _ops([t.key for t in wa], [t.key for t in wb])
+        if t == "equal"
+    )
     low_cover = len(wb) >= 4 and matched / len(wb) < PARAPHRASE_MAX_COVER
     if low_cover or (changed >= PARAPHRASE_MIN_CHANGED and changed / span >= PARAPHRASE_MIN_RATIO):
         # many changes: one paraphrase item carrying the token detail; numbers and dates stay flagged
         keep = [d for d in inner if d.type in {"number_change", "date_change"}]
         out.append(
-            _mk("paraphrase", m, idx, canon, wa, wb, "different wording or translation: " + "; ".join(notes))
+            _mk(
+                "paraphrase",
+                m,
+                idx,
+                canon,
+                wa,
+                wb,
+                "different wording or translation: " + "; ".join(notes),
+            )
         )
         out.extend(keep)
     else:
@@ -231,8 +342,28 @@ def unquoted_or_paraphrase(canon: Item, m: Item, idx: int) -> list[Drift]:
     if pos >= 0:
         hit = wb[pos : pos + len(ak)]
         if not any(s <= hit[0].start and hit[-1].end <= e for s, e in m.quoted):
-            return [_mk("unquoted", m, idx, canon, _words(canon), hit, "the quoted words appear without quotation marks")]
-    return [_mk("paraphrase", m, idx, canon, _words(canon), wb, "reported speech (claim) of the statement")]
+            return [
+                _mk(
+                    "unquoted",
+                    m,
+                    idx,
+                    canon,
+                    _words(canon),
+                    hit,
+                    "the quoted words appear without quotation marks",
+                )
+            ]
+    return [
+        _mk(
+            "paraphrase",
+            m,
+            idx,
+            canon,
+            _words(canon),
+            wb,
+            "reported speech (claim) of the statement",
+        )
+    ]
 
 
 def attribution(group_key: str | None, group_name: str | None, m: Item, idx: int) -> list[Drift]:
@@ -242,7 +373,13 @@ def attribution(group_key: str | None, group_name: str | None, m: Item, idx: int
     detail = "speaker not named here" if m.skey is None else "attributed to a different speaker"
     return [
         Drift.model_validate(
-            {"type": "attribution_change", "doc": m.doc, "member": idx, "from": group_name or "",
-             "to": m.speaker or "", "detail": detail}
+            {
+                "type": "attribution_change",
+                "doc": m.doc,
+                "member": idx,
+                "from": group_name or "",
+                "to": m.speaker or "",
+                "detail": detail,
+            }
         )
     ]

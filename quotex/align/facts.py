@@ -12,8 +12,8 @@ from typing import Any
 
 from quotex.align._data import load
 from quotex.align.items import sentence_bounds
-from quotex.align.normalize import stopwords
 from quotex.align.models import Fact, FactVariant
+from quotex.align.normalize import stopwords
 from quotex.results import Document
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -44,7 +44,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "percentage": re.compile(rf"\b{hedge}\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)", re.I),
         "fraction": re.compile(rf"\b{hedge}(?:a|one|two|three|four)[\s-](?:{den})\b", re.I),
-        "count": re.compile(rf"\b{hedge}(?:\d{{1,3}}(?:,\d{{3}})*|{_alt([w for w in card if nd['cardinals'][w] >= 2])})\s+(?P<noun>[a-z][a-z-]+)\b", re.I),
+        "count": re.compile(
+            rf"\b{hedge}(?:\d{{1,3}}(?:,\d{{3}})*|{_alt([w for w in card if nd['cardinals'][w] >= 2])})\s+(?P<noun>[a-z][a-z-]+)\b",
+            re.I,
+        ),
         "date": re.compile(
             r"\b(?:on\s+|last\s+|this\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
             r"|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
@@ -93,7 +96,9 @@ def duration_seconds(text: str) -> float | None:
     total = 0.0
     found = False
     unit_re = _alt(units)
-    for m in re.finditer(rf"(half an|half a|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+({unit_re})\b", body):
+    for m in re.finditer(
+        rf"(half an|half a|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+({unit_re})\b", body
+    ):
         n_txt, u = m.group(1), m.group(2)
         if u not in units:
             continue
@@ -141,7 +146,10 @@ def resolve_date(text: str, published: dt.date | None) -> str | None:
     import dateparser  # imported lazily: slow to import and not needed for quotes
 
     phrase = re.sub(r"^(?:on|last|this)\s+", "", text.strip(), flags=re.I)
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "current_period", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "current_period",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day, 12)
     elif not re.search(r"\d{4}", phrase):
@@ -203,13 +211,21 @@ class _Place:
 @lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     closure, aliases = _places()
-    return frozenset(closure) | frozenset(c for cs in closure.values() for c in cs) | frozenset(aliases)
+    return (
+        frozenset(closure)
+        | frozenset(c for cs in closure.values() for c in cs)
+        | frozenset(aliases)
+    )
 
 
 @lru_cache(maxsize=1)
 def _known_place_re() -> re.Pattern[str]:
     data = load("places")
-    names = set(data["contains"]) | {c for cs in data["contains"].values() for c in cs} | set(data["aliases"])
+    names = (
+        set(data["contains"])
+        | {c for cs in data["contains"].values() for c in cs}
+        | set(data["aliases"])
+    )
     return re.compile(rf"(?<![\w-])(?:{_alt(sorted(names))})(?![\w-])")
 
 
@@ -245,7 +261,12 @@ def _doc_facts(doc: Document) -> list[_Found]:
     # NER labels are noisy: a name labelled PERSON anywhere in the document is not a place
     persons = {e.text for e in doc.entities if e.label == "PERSON"}
     places = sorted(
-        (e for e in doc.entities if (e.label in PLACE_LABELS and e.text not in persons) or canonical_place(e.text).lower() in _known_places()),
+        (
+            e
+            for e in doc.entities
+            if (e.label in PLACE_LABELS and e.text not in persons)
+            or canonical_place(e.text).lower() in _known_places()
+        ),
         key=lambda e: e.start,
     )
     place_at: dict[int, Any] = {e.start: e for e in places}
@@ -269,7 +290,14 @@ def _doc_facts(doc: Document) -> list[_Found]:
             if kind == "duration":
                 secs = duration_seconds(m.group())
                 if secs:
-                    add(kind, f"duration of {event or 'unnamed event'}", s, e, iso_duration(secs), secs)
+                    add(
+                        kind,
+                        f"duration of {event or 'unnamed event'}",
+                        s,
+                        e,
+                        iso_duration(secs),
+                        secs,
+                    )
             elif kind == "date":
                 iso = resolve_date(m.group(), doc.published)
                 if iso:
@@ -286,7 +314,12 @@ def _doc_facts(doc: Document) -> list[_Found]:
             elif kind == "count":
                 noun = m.group("noun").lower()
                 n = parse_number(_strip_hedge(m.group()).split()[0])
-                if n is None or noun in _numbers()["duration_units"] or noun in {"percent", "per", "of", "and", "or", "to", "in"} or 1900 <= n <= 2100:
+                if (
+                    n is None
+                    or noun in _numbers()["duration_units"]
+                    or noun in {"percent", "per", "of", "and", "or", "to", "in"}
+                    or 1900 <= n <= 2100
+                ):
                     continue
                 add(kind, f"number of {noun.rstrip('s')}", s, e, f"{n:g}", n)
             else:
@@ -295,25 +328,39 @@ def _doc_facts(doc: Document) -> list[_Found]:
                     continue
                 nxt = re.match(r"\s*([A-Za-z]+)", text[ent.end : ent.end + 20])
                 attributive = m.group().rstrip().lower().endswith(" the")
-                if attributive and nxt and nxt.group(1).lower() not in stopwords() and nxt.group(1)[0].islower():
+                if (
+                    attributive
+                    and nxt
+                    and nxt.group(1).lower() not in stopwords()
+                    and nxt.group(1)[0].islower()
+                ):
                     continue  # "in the Ukraine conflict": the name is used as an adjective
                 about = f"place of {event or 'unnamed event'}"
                 add(kind, about, s, ent.end, canonical_place(ent.name or ent.text), None)
     return out
 
 
-def _share_of(text: str, end: int, sent_start: int, places: Sequence[Any], found: Sequence[_Found]) -> str:
-    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+)", text[end : end + 60])
+def _share_of(
+    text: str, end: int, sent_start: int, places: Sequence[Any], found: Sequence[_Found]
+) -> str:
+    m = re.match(
+        r"\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+)", text[end : end + 60]
+    )
     if m and m.group(1)[0].isupper():
         return canonical_place(m.group(1))
     # "90% of the territory": the region named earlier in the sentence, preferring one that an
     # earlier share in the same sentence was about
-    earlier = [f.about[len("share of "):] for f in found if f.about.startswith("share of ") and sent_start <= f.start < end]
+    earlier = [
+        f.about[len("share of ") :]
+        for f in found
+        if f.about.startswith("share of ") and sent_start <= f.start < end
+    ]
     if earlier:
         return earlier[-1]
     poss = _possession()
     before = [
-        p for p in places
+        p
+        for p in places
         if sent_start <= p.start < end and not poss.match(text[p.end : min(end, p.end + 30)])
     ]
     if before:
@@ -359,7 +406,9 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
     for d in docs:
         for f in _doc_facts(d):
             # a fifth and 20 % are compared with each other
-            by_about[("share" if f.kind in {"percentage", "fraction"} else f.kind, f.about)].append(f)
+            by_about[("share" if f.kind in {"percentage", "fraction"} else f.kind, f.about)].append(
+                f
+            )
     facts: list[Fact] = []
     for (group_kind, about), found in by_about.items():
         kind = found[0].kind
@@ -368,13 +417,17 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
             continue
         if kind == "place":
             incompatible = [
-                (a, b) for i, a in enumerate(found) for b in found[i + 1 :]
+                (a, b)
+                for i, a in enumerate(found)
+                for b in found[i + 1 :]
                 if a.doc != b.doc and not places_compatible(a.value, b.value)
             ]
             consistent = not incompatible
             counts = Counter(canonical_place(f.value) for f in found)
             value = max(counts, key=lambda v: (counts[v], v))
-            detail = "; ".join(sorted({f"{a.value} ({a.doc}) vs {b.value} ({b.doc})" for a, b in incompatible}))
+            detail = "; ".join(
+                sorted({f"{a.value} ({a.doc}) vs {b.value} ({b.doc})" for a, b in incompatible})
+            )
         else:
             # most common value by number of documents agreeing with it
             # compare distinct values, not variants: a big corpus repeats a handful of values
@@ -389,12 +442,21 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
             }
             value = max(support, key=lambda v: (len(support[v]), v))
             consistent = len(support[value]) == ndocs
-            detail = "" if consistent else "documents give different values: " + ", ".join(
-                sorted({f"{f.value} ({f.doc})" for f in found if f.doc not in support[value]})
+            detail = (
+                ""
+                if consistent
+                else "documents give different values: "
+                + ", ".join(
+                    sorted({f"{f.value} ({f.doc})" for f in found if f.doc not in support[value]})
+                )
             )
         facts.append(
             Fact(
-                about=about, kind=kind, consistent=consistent, value=value, detail=detail,  # type: ignore[arg-type]
+                about=about,
+                kind=kind,
+                consistent=consistent,
+                value=value,
+                detail=detail,  # type: ignore[arg-type]
                 variants=[
                     FactVariant(doc=f.doc, start=f.start, end=f.end, text=f.text, value=f.value)
                     for f in sorted(found, key=lambda f: (f.doc, f.start))

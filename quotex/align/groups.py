@@ -123,9 +123,13 @@ def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = N
     support = len((a.context & b.context) - shared)
     if near_copy(a, b, opt):
         return NEAR_COPY
-    if len(shared) >= opt.min_shared and oc >= opt.min_overlap and (
-        support >= opt.min_paraphrase_support
-        or _weighted_overlap(a.content, b.content, idf) >= opt.min_weighted_overlap
+    if (
+        len(shared) >= opt.min_shared
+        and oc >= opt.min_overlap
+        and (
+            support >= opt.min_paraphrase_support
+            or _weighted_overlap(a.content, b.content, idf) >= opt.min_weighted_overlap
+        )
     ):
         return 0.5 + 0.4 * oc
     if support < opt.min_context_support:
@@ -272,8 +276,10 @@ def iter_edges_debug(items: Sequence[Item], opt: Options) -> Iterable[tuple[floa
     idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
         a, b = items[i], items[j]
-        sc = quote_score(a, b, opt, idf) if a.is_quote and b.is_quote else (
-            claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf)
+        sc = (
+            quote_score(a, b, opt, idf)
+            if a.is_quote and b.is_quote
+            else (claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf))
         )
         if sc > 0:
             yield sc, a, b

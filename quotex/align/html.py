@@ -82,14 +82,18 @@ def group_html(g: QuoteGroup) -> str:
                 continue
             clean.append((s, e, c))
         tag_html = "".join(
-            f'<span class="qx-tag {t}">{_e(t)}</span>' for t in dict.fromkeys(tags[i] or (["canonical"] if i == g.canonical else []))
+            f'<span class="qx-tag {t}">{_e(t)}</span>'
+            for t in dict.fromkeys(tags[i] or (["canonical"] if i == g.canonical else []))
         )
         cols.append(
             f'<div class="{cls}"><div class="qx-meta"><b>{_e(m.doc)}</b> · {_e(m.kind)}'
-            f'{" · " + _e(m.speaker) if m.speaker else ""} · {m.start}–{m.end}</div>'
+            f"{' · ' + _e(m.speaker) if m.speaker else ''} · {m.start}–{m.end}</div>"
             f'<div class="qx-text">{_highlight(m.text, m.start, clean)}</div>'
-            + "".join(f'<div class="qx-miss">missing: <mark class="truncation">{_e(_short(w))}</mark></div>' for w in missing[i])
-            +             f'<div class="qx-tags">{tag_html}</div></div>'
+            + "".join(
+                f'<div class="qx-miss">missing: <mark class="truncation">{_e(_short(w))}</mark></div>'
+                for w in missing[i]
+            )
+            + f'<div class="qx-tags">{tag_html}</div></div>'
         )
     details = "".join(
         f"<tr><td>{_e(d.doc)}</td><td>{_e(d.type)}</td><td>{_e(d.from_)}</td><td>{_e(d.to)}</td><td>{_e(d.detail)}</td></tr>"
@@ -114,7 +118,15 @@ def body_html(a: Alignment) -> str:
     """The alignment without page chrome (for notebooks)."""
     legend = "".join(
         f'<mark class="{t}">{t}</mark>'
-        for t in ("substitution", "paraphrase", "orthographic", "truncation", "extension", "number_change", "unquoted")
+        for t in (
+            "substitution",
+            "paraphrase",
+            "orthographic",
+            "truncation",
+            "extension",
+            "number_change",
+            "unquoted",
+        )
     )
     parts = [
         f'<div class="qx-root"><style>{_CSS}</style>',
@@ -126,7 +138,7 @@ def body_html(a: Alignment) -> str:
     if a.facts:
         rows = "".join(
             f'<tr><td>{_e(f.about)}</td><td class="{"qx-ok" if f.consistent else "qx-bad"}">'
-            f'{"consistent" if f.consistent else "conflicting"}</td><td>{_e(f.value or "")}</td><td>'
+            f"{'consistent' if f.consistent else 'conflicting'}</td><td>{_e(f.value or '')}</td><td>"
             + "<br>".join(f"<b>{_e(v.doc)}</b>: “{_e(v.text)}” = {_e(v.value)}" for v in f.variants)
             + f"</td><td>{_e(f.detail)}</td></tr>"
             for f in a.facts
@@ -138,7 +150,9 @@ def body_html(a: Alignment) -> str:
     if a.entities:
         rows = "".join(
             f"<tr><td>{_e(n.name)}</td><td>{_e(n.label)}</td><td>"
-            + "<br>".join(f"{_e(v.text)} <small>({_e(', '.join(v.docs))})</small>" for v in n.variants)
+            + "<br>".join(
+                f"{_e(v.text)} <small>({_e(', '.join(v.docs))})</small>" for v in n.variants
+            )
             + f'</td><td class="{"qx-bad" if any("different_given_name" in f for f in n.flags) else ""}">'
             + "<br>".join(_e(f) for f in n.flags)
             + "</td></tr>"
@@ -185,7 +199,9 @@ def to_table(a: Alignment, *, width: int = 70) -> str:
         for d in g.drift:
             if d.type == "identical":
                 continue
-            lines.append(f"      [{d.member}] {d.type:<18} {cut(d.from_, 30)!r} -> {cut(d.to, 30)!r}")
+            lines.append(
+                f"      [{d.member}] {d.type:<18} {cut(d.from_, 30)!r} -> {cut(d.to, 30)!r}"
+            )
         lines.append("")
     if a.facts:
         lines.append("FACTS")
@@ -198,7 +214,10 @@ def to_table(a: Alignment, *, width: int = 70) -> str:
     if a.entities:
         lines.append("NAMES")
         for n in a.entities:
-            lines.append(f"  {n.name} ({n.label}): " + ", ".join(f"{v.text} [{len(v.docs)}]" for v in n.variants))
+            lines.append(
+                f"  {n.name} ({n.label}): "
+                + ", ".join(f"{v.text} [{len(v.docs)}]" for v in n.variants)
+            )
             for fl in n.flags:
                 lines.append(f"      ! {fl}")
     return "\n".join(lines).rstrip() + "\n"

@@ -169,7 +169,11 @@ def build_items(
             if not any(t.key for t in toks):
                 continue
             host = next(
-                (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
+                (
+                    c
+                    for c in claims
+                    if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start
+                ),
                 None,
             )
             if host is not None and q.kind == "partial":
@@ -180,11 +184,22 @@ def build_items(
             own = content_stems(toks)
             items.append(
                 Item(
-                    idx=len(items), doc=doc.id, doc_pos=pos, item_id=q.id, kind=q.kind,
-                    start=q.start, end=q.end, text=q.text, speaker=_speaker_name(q.speaker),
-                    skey=speaker_key(_speaker_name(q.speaker)), given=given_initial(_speaker_name(q.speaker)), tokens=toks,
-                    words=tuple(t.key for t in toks if t.key), content=own,
-                    context=content_stems(tokenize(ctx_text)) | own, light=light_form(q.text),
+                    idx=len(items),
+                    doc=doc.id,
+                    doc_pos=pos,
+                    item_id=q.id,
+                    kind=q.kind,
+                    start=q.start,
+                    end=q.end,
+                    text=q.text,
+                    speaker=_speaker_name(q.speaker),
+                    skey=speaker_key(_speaker_name(q.speaker)),
+                    given=given_initial(_speaker_name(q.speaker)),
+                    tokens=toks,
+                    words=tuple(t.key for t in toks if t.key),
+                    content=own,
+                    context=content_stems(tokenize(ctx_text)) | own,
+                    light=light_form(q.text),
                     is_quote=True,
                 )
             )
@@ -196,15 +211,30 @@ def build_items(
             if not any(t.key for t in toks):
                 continue
             inside = [qid for qid, (s, e) in quote_spans.items() if c.start <= s and e <= c.end]
-            quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
+            quoted = [
+                (quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans
+            ]
             own = content_stems(toks)
             items.append(
                 Item(
-                    idx=len(items), doc=doc.id, doc_pos=pos, item_id=c.id, kind="claim",
-                    start=c.start, end=c.end, text=c.text, speaker=_speaker_name(c.speaker),
-                    skey=speaker_key(_speaker_name(c.speaker)), given=given_initial(_speaker_name(c.speaker)), tokens=toks,
-                    words=tuple(t.key for t in toks if t.key), content=own, context=own,
-                    light=light_form(c.text), is_quote=False, inside=sorted(set(inside) | set(c.quotes)),
+                    idx=len(items),
+                    doc=doc.id,
+                    doc_pos=pos,
+                    item_id=c.id,
+                    kind="claim",
+                    start=c.start,
+                    end=c.end,
+                    text=c.text,
+                    speaker=_speaker_name(c.speaker),
+                    skey=speaker_key(_speaker_name(c.speaker)),
+                    given=given_initial(_speaker_name(c.speaker)),
+                    tokens=toks,
+                    words=tuple(t.key for t in toks if t.key),
+                    content=own,
+                    context=own,
+                    light=light_form(c.text),
+                    is_quote=False,
+                    inside=sorted(set(inside) | set(c.quotes)),
                     quoted=quoted,
                 )
             )

@@ -106,8 +106,31 @@ def word_key(surface: str) -> str:
 # light suffix stripping: enough to match prolong/prolongation, leads/lead, ending/end
 _SUFFIXES = tuple(
     sorted(
-        ("ational", "ations", "ation", "itions", "ition", "ments", "ment", "ness", "ingly", "ings",
-         "ing", "edly", "ies", "ied", "ed", "ers", "er", "ly", "es", "s", "ians", "ian", "ia"),
+        (
+            "ational",
+            "ations",
+            "ation",
+            "itions",
+            "ition",
+            "ments",
+            "ment",
+            "ness",
+            "ingly",
+            "ings",
+            "ing",
+            "edly",
+            "ies",
+            "ied",
+            "ed",
+            "ers",
+            "er",
+            "ly",
+            "es",
+            "s",
+            "ians",
+            "ian",
+            "ia",
+        ),
         key=len,
         reverse=True,
     )

@@ -20,9 +20,15 @@ STATEMENT = "We will rebuild every bridge in the valley before the spring floods
 
 def _pair(text_a, text_b, kind_b="direct", speaker_b=MINISTER, kind_a="direct"):
     """Two outlets with text_a (so it is the most common form) and one with text_b."""
-    a = make_doc("outlet_a", f'"{text_a}," {MINISTER} said on Monday.', [(text_a, kind_a, MINISTER)])
-    a2 = make_doc("outlet_c", f'"{text_a}," {MINISTER} told reporters.', [(text_a, kind_a, MINISTER)])
-    b = make_doc("outlet_b", f'The minister said: "{text_b}" in a statement.', [(text_b, kind_b, speaker_b)])
+    a = make_doc(
+        "outlet_a", f'"{text_a}," {MINISTER} said on Monday.', [(text_a, kind_a, MINISTER)]
+    )
+    a2 = make_doc(
+        "outlet_c", f'"{text_a}," {MINISTER} told reporters.', [(text_a, kind_a, MINISTER)]
+    )
+    b = make_doc(
+        "outlet_b", f'The minister said: "{text_b}" in a statement.', [(text_b, kind_b, speaker_b)]
+    )
     return align([a, a2, b], facts=False, names=False)
 
 
@@ -39,21 +45,35 @@ def _drift(result: Alignment, kind: str):
     ("variant", "expected"),
     [
         (STATEMENT, {"identical"}),
-        ("we will rebuild EVERY bridge in the valley, before the spring floods arrive", {"orthographic"}),
+        (
+            "we will rebuild EVERY bridge in the valley, before the spring floods arrive",
+            {"orthographic"},
+        ),
         ("We will rebuild every bridge in the valley", {"truncation"}),
         (STATEMENT + " next year", {"extension"}),
-        ("We will repair every bridge in the valley before the spring floods arrive", {"substitution"}),
+        (
+            "We will repair every bridge in the valley before the spring floods arrive",
+            {"substitution"},
+        ),
         ("We will rebuild all bridges in the valley ahead of the spring floods", {"paraphrase"}),
     ],
-    ids=["verbatim copy", "case and comma", "cut at the end", "words added", "one word swapped",
-         "reworded"],
+    ids=[
+        "verbatim copy",
+        "case and comma",
+        "cut at the end",
+        "words added",
+        "one word swapped",
+        "reworded",
+    ],
 )
 def test_drift_types_of_one_outlets_rendering(variant, expected):
     assert _types(_pair(STATEMENT, variant)) == expected
 
 
 def test_substitution_names_the_words_and_their_spans():
-    res = _pair(STATEMENT, "We will repair every bridge in the valley before the spring floods arrive")
+    res = _pair(
+        STATEMENT, "We will repair every bridge in the valley before the spring floods arrive"
+    )
     (sub,) = [d for d in _drift(res, "substitution") if d.doc == "outlet_b"]
     assert (sub.from_, sub.to) == ("rebuild", "repair")
     member = res.groups[0].members[sub.member]
@@ -65,9 +85,21 @@ def test_substitution_names_the_words_and_their_spans():
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
-        ("The talks will resume on Tuesday with both delegations", "The talks will resume on Thursday with both delegations", "date_change"),
-        ("Three hundred workers lost their jobs at the plant", "Four hundred workers lost their jobs at the plant", "number_change"),
-        ("Prices rose by 4% in the first quarter of the year", "Prices rose by 6% in the first quarter of the year", "number_change"),
+        (
+            "The talks will resume on Tuesday with both delegations",
+            "The talks will resume on Thursday with both delegations",
+            "date_change",
+        ),
+        (
+            "Three hundred workers lost their jobs at the plant",
+            "Four hundred workers lost their jobs at the plant",
+            "number_change",
+        ),
+        (
+            "Prices rose by 4% in the first quarter of the year",
+            "Prices rose by 6% in the first quarter of the year",
+            "number_change",
+        ),
     ],
 )
 def test_numbers_and_dates_are_flagged(a, b, kind):
@@ -75,15 +107,24 @@ def test_numbers_and_dates_are_flagged(a, b, kind):
 
 
 def test_short_partial_quotes_with_a_swapped_word_join_through_their_context():
-    a = make_doc("a", 'Lindqvist said the town must take a "hard choice" to close the old mine in Kaldby.',
-                 [("hard choice", "partial", MINISTER)],
-                 claims=[('the town must take a "hard choice" to close the old mine in Kaldby', MINISTER)])
-    b = make_doc("b", 'Lindqvist said the council faced a "tough choice" over the old mine in Kaldby.',
-                 [("tough choice", "partial", MINISTER)],
-                 claims=[('the council faced a "tough choice" over the old mine in Kaldby', MINISTER)])
-    c = make_doc("c", 'According to Lindqvist, closing the mine in Kaldby is a "tough step" for the council.',
-                 [("tough step", "partial", MINISTER)],
-                 claims=[('closing the mine in Kaldby is a "tough step" for the council', MINISTER)])
+    a = make_doc(
+        "a",
+        'Lindqvist said the town must take a "hard choice" to close the old mine in Kaldby.',
+        [("hard choice", "partial", MINISTER)],
+        claims=[('the town must take a "hard choice" to close the old mine in Kaldby', MINISTER)],
+    )
+    b = make_doc(
+        "b",
+        'Lindqvist said the council faced a "tough choice" over the old mine in Kaldby.',
+        [("tough choice", "partial", MINISTER)],
+        claims=[('the council faced a "tough choice" over the old mine in Kaldby', MINISTER)],
+    )
+    c = make_doc(
+        "c",
+        'According to Lindqvist, closing the mine in Kaldby is a "tough step" for the council.',
+        [("tough step", "partial", MINISTER)],
+        claims=[('closing the mine in Kaldby is a "tough step" for the council', MINISTER)],
+    )
     res = align([a, b, c], facts=False, names=False)
     quote_groups = [g for g in res.groups if any(m.kind == "partial" for m in g.members)]
     assert len(quote_groups) == 1
@@ -103,15 +144,23 @@ def test_same_words_under_different_speakers_is_one_group_with_attribution_chang
 
 
 def test_a_short_common_phrase_from_two_speakers_is_not_one_statement():
-    a = make_doc("a", 'Weber called it "a good start".', [("a good start", "partial", "Jonas Weber")])
-    b = make_doc("b", 'Lindqvist called it "a good start".', [("a good start", "partial", MINISTER)])
+    a = make_doc(
+        "a", 'Weber called it "a good start".', [("a good start", "partial", "Jonas Weber")]
+    )
+    b = make_doc(
+        "b", 'Lindqvist called it "a good start".', [("a good start", "partial", MINISTER)]
+    )
     assert align([a, b], facts=False, names=False).groups == []
 
 
 def test_two_different_quotes_of_one_article_never_merge():
     s1 = "The river defences held through the night and nobody was hurt"
     s2 = "The river defences will need new funding before the next storm season"
-    a = make_doc("a", f'"{s1}," Lindqvist said. "{s2}," she added.', [(s1, "direct", MINISTER), (s2, "direct", MINISTER)])
+    a = make_doc(
+        "a",
+        f'"{s1}," Lindqvist said. "{s2}," she added.',
+        [(s1, "direct", MINISTER), (s2, "direct", MINISTER)],
+    )
     b = make_doc("b", f'"{s1}," Lindqvist said.', [(s1, "direct", MINISTER)])
     res = align([a, b], facts=False, names=False)
     assert [len(g.members) for g in res.groups] == [2]
@@ -133,22 +182,35 @@ def test_a_claim_repeating_the_words_without_marks_is_unquoted():
 def test_drift_labels_ignore_whitespace_and_quote_style(space, marks):
     variant = STATEMENT.replace(" ", space, 3)
     a = make_doc("a", f'"{STATEMENT}," Lindqvist said.', [(STATEMENT, "direct", MINISTER)])
-    b = make_doc("b", f"{marks[0]}{variant}{marks[1]} Lindqvist said.", [(variant, "direct", MINISTER)])
+    b = make_doc(
+        "b", f"{marks[0]}{variant}{marks[1]} Lindqvist said.", [(variant, "direct", MINISTER)]
+    )
     res = align([a, b], facts=False, names=False)
     assert _types(res) == {"identical"}
 
 
-@given(st.lists(st.sampled_from([STATEMENT, "Bridges come first", "The valley deserves better roads"]), min_size=1, max_size=3, unique=True))
+@given(
+    st.lists(
+        st.sampled_from([STATEMENT, "Bridges come first", "The valley deserves better roads"]),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    )
+)
 def test_aligning_a_document_set_with_a_copy_of_itself_is_identical(statements):
     text = " ".join(f'"{s}," Lindqvist said.' for s in statements)
     quotes = [(s, "direct", MINISTER) for s in statements]
-    res = align([make_doc("a", text, quotes), make_doc("b", text, quotes)], facts=False, names=False)
+    res = align(
+        [make_doc("a", text, quotes), make_doc("b", text, quotes)], facts=False, names=False
+    )
     assert len(res.groups) == len(statements)
     assert {d.type for g in res.groups for d in g.drift} == {"identical"}
 
 
 def test_json_contract_round_trips_and_uses_from():
-    res = _pair(STATEMENT, "We will repair every bridge in the valley before the spring floods arrive")
+    res = _pair(
+        STATEMENT, "We will repair every bridge in the valley before the spring floods arrive"
+    )
     data = json.loads(to_json(res))
     assert set(data) >= {"groups", "facts", "entities"}
     g = data["groups"][0]

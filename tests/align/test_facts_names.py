@@ -45,7 +45,10 @@ def test_iso_duration():
     assert iso_duration(86400 * 2) == "P2D"
 
 
-@pytest.mark.parametrize(("phrase", "value"), [("a third", 1 / 3), ("one-third", 1 / 3), ("two thirds", 2 / 3), ("about a quarter", 0.25)])
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("a third", 1 / 3), ("one-third", 1 / 3), ("two thirds", 2 / 3), ("about a quarter", 0.25)],
+)
 def test_fractions(phrase, value):
     assert fraction_value(phrase) == pytest.approx(value)
 
@@ -65,7 +68,13 @@ def test_dates_resolve_against_publication(phrase, published, iso):
 
 @pytest.mark.parametrize(
     ("a", "b", "ok"),
-    [("Florida", "Miami", True), ("Miami", "Mar-a-Lago", False), ("Geneva", "Switzerland", True), ("Kiev", "Kyiv", True), ("Paris", "Berlin", False)],
+    [
+        ("Florida", "Miami", True),
+        ("Miami", "Mar-a-Lago", False),
+        ("Geneva", "Switzerland", True),
+        ("Kiev", "Kyiv", True),
+        ("Paris", "Berlin", False),
+    ],
 )
 def test_place_containment(a, b, ok):
     assert places_compatible(a, b) is ok
@@ -77,9 +86,21 @@ def _summit(doc_id, text, places):
 
 def test_facts_across_outlets_consistent_and_conflicting():
     docs = [
-        _summit("a", "The two ministers held a call that lasted 2 hours and 30 minutes. Their meeting in Geneva is set.", ["Geneva"]),
-        _summit("b", "The call lasted about 150 minutes, officials said. The meeting in Switzerland follows.", ["Switzerland"]),
-        _summit("c", "A call of two hours and thirty minutes preceded the meeting in Vienna.", ["Vienna"]),
+        _summit(
+            "a",
+            "The two ministers held a call that lasted 2 hours and 30 minutes. Their meeting in Geneva is set.",
+            ["Geneva"],
+        ),
+        _summit(
+            "b",
+            "The call lasted about 150 minutes, officials said. The meeting in Switzerland follows.",
+            ["Switzerland"],
+        ),
+        _summit(
+            "c",
+            "A call of two hours and thirty minutes preceded the meeting in Vienna.",
+            ["Vienna"],
+        ),
     ]
     facts = {f.about: f for f in align_facts(docs)}
     dur = facts["duration of call"]
@@ -100,7 +121,9 @@ def test_shares_compare_fractions_with_percentages():
 
 def test_boilerplate_is_skipped():
     text = "The call lasted 20 minutes. Related: a call lasted 90 minutes elsewhere."
-    a = make_doc("a", text).model_copy(update={"boilerplate": [TextSpan(start=28, end=len(text), text=text[28:])]})
+    a = make_doc("a", text).model_copy(
+        update={"boilerplate": [TextSpan(start=28, end=len(text), text=text[28:])]}
+    )
     b = make_doc("b", "Their call lasted 20 minutes.")
     (f,) = align_facts([a, b])
     assert f.consistent and {v.text for v in f.variants} == {"20 minutes"}
@@ -111,24 +134,43 @@ def _person(doc_id, mention, full):
 
 
 def test_surname_spellings_are_one_person():
-    docs = [_person("a", "Olena Kovalenko", "Olena Kovalenko"), _person("b", "Kowalenko", "Olena Kowalenko"),
-            _person("c", "Olena Kovalenkoy", "Olena Kovalenkoy")]
+    docs = [
+        _person("a", "Olena Kovalenko", "Olena Kovalenko"),
+        _person("b", "Kowalenko", "Olena Kowalenko"),
+        _person("c", "Olena Kovalenkoy", "Olena Kovalenkoy"),
+    ]
     (e,) = align_names(docs)
     assert {v.text for v in e.variants} == {"Olena Kovalenko", "Kowalenko", "Olena Kovalenkoy"}
     assert any(f.startswith("spelling_variant") for f in e.flags)
 
 
 def test_given_name_spelling_vs_different_given_name():
-    spelling = align_names([_person("a", "Dmitri Orlov", "Dmitri Orlov"), _person("b", "Dmitry Orlov", "Dmitry Orlov")])
+    spelling = align_names(
+        [_person("a", "Dmitri Orlov", "Dmitri Orlov"), _person("b", "Dmitry Orlov", "Dmitry Orlov")]
+    )
     assert [f.split(":")[0] for f in spelling[0].flags] == ["given_name_spelling"]
-    wrong = align_names([_person("a", "Oleksandr Marchenko", "Oleksandr Marchenko"), _person("b", "Aleksandr Marchenko", "Aleksandr Marchenko")])
+    wrong = align_names(
+        [
+            _person("a", "Oleksandr Marchenko", "Oleksandr Marchenko"),
+            _person("b", "Aleksandr Marchenko", "Aleksandr Marchenko"),
+        ]
+    )
     # different initials: two people, each in one document only
     assert wrong == []
-    alike = align_names([_person("a", "Volodymyr Hrytsenko", "Volodymyr Hrytsenko"), _person("b", "Vladimir Hrytsenko", "Vladimir Hrytsenko")])
+    alike = align_names(
+        [
+            _person("a", "Volodymyr Hrytsenko", "Volodymyr Hrytsenko"),
+            _person("b", "Vladimir Hrytsenko", "Vladimir Hrytsenko"),
+        ]
+    )
     assert any(f.startswith("different_given_name") for f in alike[0].flags)
 
 
 def test_two_people_sharing_a_surname_stay_apart():
-    docs = [_person("a", "Paul Keller", "Paul Keller"), _person("b", "Paul Keller", "Paul Keller"),
-            _person("c", "Greta Keller", "Greta Keller"), _person("d", "Greta Keller", "Greta Keller")]
+    docs = [
+        _person("a", "Paul Keller", "Paul Keller"),
+        _person("b", "Paul Keller", "Paul Keller"),
+        _person("c", "Greta Keller", "Greta Keller"),
+        _person("d", "Greta Keller", "Greta Keller"),
+    ]
     assert sorted(e.name for e in align_names(docs)) == ["Greta Keller", "Paul Keller"]
