@@ -1,4 +1,4 @@
-"""Scale benchmark of quotex.align on generated multi-outlet corpora with planted variants.
+"""Scale benchmark of quotex.alignment on generated multi-outlet corpora with planted variants.
 
 usage: python benchmarks/bench_align.py [--sizes 1000,5000,10000] [--seed 7]
 Writes benchmarks/results/align.json: time, peak memory, growth exponent (log-log slope between the
@@ -382,7 +382,7 @@ def generate(
 
 
 def run_one(n: int, seed: int) -> dict[str, float]:
-    from quotex.align import align
+    from quotex.alignment import align
 
     docs, planted = generate(n, seed)
     t0 = time.perf_counter()
@@ -456,7 +456,7 @@ def main() -> int:
         else float("nan")
     )
     summary = {
-        "benchmark": "quotex.align on generated multi-outlet corpora (3-6 outlets per event, planted "
+        "benchmark": "quotex.alignment on generated multi-outlet corpora (3-6 outlets per event, planted "
         "verbatim/orthographic/truncation/substitution/partial variants)",
         "runs": rows,
         "growth_exponent": round(slope, 3),

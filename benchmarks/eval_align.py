@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     else:
         docs = extracted_documents()
     t1 = time.perf_counter()
-    from quotex.align import align, to_json
+    from quotex.alignment import align, to_json
 
     result = align(docs)
     t2 = time.perf_counter()

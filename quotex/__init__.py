@@ -8,7 +8,8 @@ Example:
 """
 
 from quotex.about import __version__
-from quotex.api import extract, extract_many
+from quotex.alignment import Alignment
+from quotex.api import align, extract, extract_many
 from quotex.errors import (
     AlignmentError,
     ConfigError,
@@ -21,6 +22,7 @@ from quotex.model import load
 from quotex.results import Claim, Cue, Document, Entity, Quote, Speaker, TextSpan, TimeRef
 
 __all__ = [
+    "Alignment",
     "AlignmentError",
     "Claim",
     "ConfigError",
@@ -36,6 +38,7 @@ __all__ = [
     "TextSpan",
     "TimeRef",
     "__version__",
+    "align",
     "extract",
     "extract_many",
     "load",

@@ -1,4 +1,4 @@
-"""``extract``: text in, a ``Document`` out — ingestion, the spaCy pipeline and conversion in one call."""
+"""The public entry points: ``extract`` (text in, a ``Document`` out) and ``align`` (documents in, drift out)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Union
 
 from spacy.language import Language
 
+from quotex.alignment import Alignment
+from quotex.alignment import align as align_documents
 from quotex.convert import DocConverter
 from quotex.errors import Errors, InputError
 from quotex.extract.paragraphs import normalize_for_parsing, paragraph_spans
@@ -97,6 +99,34 @@ def extract_many(
     for i, group in groupby(parsed, key=lambda pair: pair[1][0]):
         article = pending.pop(i)
         yield _to_document(article, [(doc, ctx[1]) for doc, ctx in group])
+
+
+def align(documents: Iterable[Union[Document, Source]], *, nlp: Model = None, **options: object) -> Alignment:
+    """Group the same statements across outlets and report how their wording drifted.
+
+    Args:
+        documents: Extracted Documents, or raw texts / Articles, which are extracted first.
+        nlp: As in :func:`extract`, for inputs that still need extracting.
+        **options: Passed to :func:`quotex.alignment.align` (``min_docs``, ``facts``, ...).
+
+    Returns:
+        Quote groups with their drift, facts compared across outlets, and name variants.
+
+    Raises:
+        AlignmentError: No documents, or two with the same id.
+
+    Example:
+        >>> a = quotex.align([doc_reuters, doc_afp])  # doctest: +SKIP
+        >>> [d.type for g in a.groups for d in g.drift]  # doctest: +SKIP
+        ['substitution']
+    """
+    items = list(documents)
+    raw = [i for i, d in enumerate(items) if not isinstance(d, Document)]
+    if raw:
+        done = iter(extract_many([items[i] for i in raw], nlp=nlp))  # type: ignore[misc]
+        for i in raw:
+            items[i] = next(done)
+    return align_documents(items, **options)  # type: ignore[arg-type]
 
 
 def _as_article(source: Source, i: int) -> Article:

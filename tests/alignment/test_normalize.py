@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotex.align.normalize import fold, keys, light_form, normalize_text, stem, tokenize, word_key
+from quotex.alignment.normalize import fold, keys, light_form, normalize_text, stem, tokenize, word_key
 
 NEWS_TEXT = st.text(alphabet="aAbB .,’‘“”«»\"'\n\t—-–…P.M0123456789%", max_size=40)
 

@@ -1,4 +1,4 @@
-"""Loads the word lists in ``quotex/align/data`` once."""
+"""Loads the word lists in ``quotex/alignment/data`` once."""
 
 from __future__ import annotations
 

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotex.align._data import load
-from quotex.align.items import name_part_key, name_parts, speaker_key
-from quotex.align.models import NameEntity, NameVariant
-from quotex.align.similarity import jaro_winkler
+from quotex.alignment._data import load
+from quotex.alignment.items import name_part_key, name_parts, speaker_key
+from quotex.alignment.models import NameEntity, NameVariant
+from quotex.alignment.similarity import jaro_winkler
 from quotex.results import Document
 
 # NER labels of small models are noisy ("Trump" as LOC), so every named mention is considered and

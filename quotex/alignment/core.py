@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from quotex.align.drift import attribution, canonical_index, compare, unquoted_or_paraphrase
-from quotex.align.groups import Options, cluster
-from quotex.align.items import Item, build_items
-from quotex.align.models import Alignment, Drift, Member, QuoteGroup
+from quotex.alignment.drift import attribution, canonical_index, compare, unquoted_or_paraphrase
+from quotex.alignment.groups import Options, cluster
+from quotex.alignment.items import Item, build_items
+from quotex.alignment.models import Alignment, Drift, Member, QuoteGroup
 from quotex.errors import AlignmentError, ConfigError, Errors
 from quotex.results import Document
 
@@ -88,7 +88,7 @@ def align(
         min_docs: Report a group only when its members come from at least this many documents.
         facts: Compare durations, counts, shares, dates and places across documents.
         names: Match person and organisation names across documents.
-        **options: Thresholds of the pair rules, see :class:`quotex.align.groups.Options`.
+        **options: Thresholds of the pair rules, see :class:`quotex.alignment.groups.Options`.
 
     Returns:
         The Alignment: groups with drift, facts and name variants.
@@ -127,11 +127,11 @@ def align(
     out_facts = []
     out_names = []
     if facts:
-        from quotex.align.facts import align_facts
+        from quotex.alignment.facts import align_facts
 
         out_facts = align_facts(docs)
     if names:
-        from quotex.align.names import align_names
+        from quotex.alignment.names import align_names
 
         out_names = align_names(docs)
     return Alignment(

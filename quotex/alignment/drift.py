@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from quotex.align.groups import find_sub
-from quotex.align.items import Item
-from quotex.align.models import CharSpan, Drift
-from quotex.align.normalize import Token
+from quotex.alignment.groups import find_sub
+from quotex.alignment.items import Item
+from quotex.alignment.models import CharSpan, Drift
+from quotex.alignment.normalize import Token
 
 _MONTHS = {
     "january",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotex.align import similarity as sim
+from quotex.alignment import similarity as sim
 
 WORDS = st.lists(st.text(alphabet="abc", min_size=0, max_size=3), max_size=6)
 TEXT = st.text(alphabet="ab c.,“”\"'", max_size=20)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotex.align import align, to_json
-from quotex.align.models import Alignment
+from quotex.alignment import align, to_json
+from quotex.alignment.models import Alignment
 from quotex.errors import AlignmentError, ConfigError
 
 from .helpers import make_doc

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotex.align._data import load
+from quotex.alignment._data import load
 
 # words with internal dots/hyphens/apostrophes stay one token: P.M., U.S., well-wishing, Trump's
 _TOKEN_RE = re.compile(

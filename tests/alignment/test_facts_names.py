@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from quotex.align.facts import (
+from quotex.alignment.facts import (
     align_facts,
     duration_seconds,
     fraction_value,
@@ -14,7 +14,7 @@ from quotex.align.facts import (
     places_compatible,
     resolve_date,
 )
-from quotex.align.names import align_names
+from quotex.alignment.names import align_names
 from quotex.results import TextSpan
 
 from .helpers import make_doc

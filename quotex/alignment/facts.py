@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from quotex.align._data import load
-from quotex.align.items import sentence_bounds
-from quotex.align.models import Fact, FactVariant
-from quotex.align.normalize import stopwords
+from quotex.alignment._data import load
+from quotex.alignment.items import sentence_bounds
+from quotex.alignment.models import Fact, FactVariant
+from quotex.alignment.normalize import stopwords
 from quotex.results import Document
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})

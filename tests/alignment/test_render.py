@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from quotex.align import align, to_html, to_json, to_table
-from quotex.align.html import write_html
+from quotex.alignment import align, to_html, to_json, to_table
+from quotex.alignment.html import write_html
 
 from .helpers import make_doc
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as _html
 from collections import defaultdict
 
-from quotex.align.models import Alignment, QuoteGroup
+from quotex.alignment.models import Alignment, QuoteGroup
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d1d1f;background:#fafafa}

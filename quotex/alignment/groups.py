@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from quotex.align.candidates import candidate_pairs
-from quotex.align.items import Item, same_speaker
-from quotex.align.normalize import stem
+from quotex.alignment.candidates import candidate_pairs
+from quotex.alignment.items import Item, same_speaker
+from quotex.alignment.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
 # group it matches better. Values are ranks more than probabilities.

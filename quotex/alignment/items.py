@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quotex.align._data import load
-from quotex.align.normalize import Token, content_stems, light_form, tokenize
+from quotex.alignment._data import load
+from quotex.alignment.normalize import Token, content_stems, light_form, tokenize
 from quotex.results import Document, Speaker, TextSpan
 
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")

@@ -143,6 +143,6 @@ class Alignment(_Model):
         return self.model_dump(mode="json", by_alias=True)
 
     def _repr_html_(self) -> str:
-        from quotex.align.html import to_html
+        from quotex.alignment.html import to_html
 
         return to_html(self, standalone=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from quotex.align.core import align
-from quotex.align.models import (
+from quotex.alignment.core import align
+from quotex.alignment.models import (
     Alignment,
     Drift,
     Fact,
@@ -24,14 +24,14 @@ def to_json(alignment: Alignment, *, indent: int | None = 2) -> str:
 
 def to_html(alignment: Alignment) -> str:
     """A self-contained HTML page: each group side by side with the drifted words highlighted."""
-    from quotex.align.html import to_html as _to_html
+    from quotex.alignment.html import to_html as _to_html
 
     return _to_html(alignment, standalone=True)
 
 
 def to_table(alignment: Alignment) -> str:
     """A plain-text table of groups, drift, facts and names for the terminal."""
-    from quotex.align.html import to_table as _to_table
+    from quotex.alignment.html import to_table as _to_table
 
     return _to_table(alignment)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from quotex.align.normalize import normalize_text
+from quotex.alignment.normalize import normalize_text
 
 # Every metric below decides the empty case first: two empty inputs are the same (1.0), one empty
 # input shares nothing with a non-empty one (0.0). textacy returns 0.0 for two empty inputs.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from quotex.align.items import Item
+from quotex.alignment.items import Item
 
 DEFAULT_MAX_DF = 300
 
