@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import Annotated, Optional, TextIO
 
 import typer
 
@@ -16,7 +16,7 @@ from quotex.ingest import Article, read_inputs
 from quotex.ingest.article import coerce_date
 from quotex.results import Document
 
-app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True)
+app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False)
 
 EXTRACT_FORMATS = ("jsonl", "json", "table")
 ALIGN_FORMATS = ("json", "html", "table")
@@ -75,13 +75,13 @@ def _progress(items: Iterable[Document], enabled: bool) -> Iterable[Document]:
 
 @app.command("extract")
 def extract_cmd(
-    files: list[str] = typer.Argument(..., help="Files, folders or - for stdin."),
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, json or table."),
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for all inputs."),
-    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path; default: embedded."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Append JSON Lines here; resumes."),
-    progress: bool = typer.Option(False, "--progress/--no-progress", help="Progress bar on stderr."),
+    files: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for all inputs.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing).")] = 1,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Append JSON Lines here; resumes.")] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = False,
 ) -> None:
     """Extract quotes, claims and speakers; one JSON object per input article."""
     _check_format(format, EXTRACT_FORMATS)
@@ -144,11 +144,11 @@ def render_table(doc: Document) -> str:
 
 @app.command("align")
 def align_cmd(
-    files: list[str] = typer.Argument(..., help="Articles (text, HTML, JSON Lines) or extract output."),
-    format: str = typer.Option("json", "--format", "-f", help="json, html or table."),
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for all inputs."),
-    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path; default: embedded."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    files: Annotated[list[str], typer.Argument(help="Articles (text, HTML, JSON Lines) or extract output.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json, html or table.")] = "json",
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for all inputs.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Group the same statements across outlets and report how their wording drifted."""
     _check_format(format, ALIGN_FORMATS)
@@ -170,9 +170,9 @@ def align_cmd(
 
 @app.command("evaluate")
 def evaluate_cmd(
-    gold: Path = typer.Argument(..., help="Gold file in the format of shared/eval/seeds/gold.json."),
-    texts: Path = typer.Argument(..., help="Folder with <id>.txt articles named in the gold file."),
-    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path; default: embedded."),
+    gold: Annotated[Path, typer.Argument(help="Gold file in the format of shared/eval/seeds/gold.json.")],
+    texts: Annotated[Path, typer.Argument(help="Folder with <id>.txt articles named in the gold file.")],
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
 ) -> None:
     """Score extraction against a gold file: quote, speaker and claim P/R/F1."""
     from quotex.evaluate import evaluate_folder
@@ -191,4 +191,3 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-
