@@ -91,7 +91,12 @@ def main() -> None:
     result = {
         "words": words,
         "repeat": args.repeat,
-        "seconds": {"parse": parse_s, "parse+quotex": full_s, "quotex_components": quotex_s, "textacy": textacy_s},
+        "seconds": {
+            "parse": parse_s,
+            "parse+quotex": full_s,
+            "quotex_components": quotex_s,
+            "textacy": textacy_s,
+        },
         "words_per_second": {"extract": words / full_s, "parse_only": words / parse_s},
         "quotex_share_of_pipeline": quotex_s / full_s,
         "quotex_vs_textacy_time": quotex_s / textacy_s if textacy_s else None,
@@ -104,13 +109,20 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     q, t = result["quality"]["quotex"], result["quality"]["textacy"]
-    print(f"words/s extract {result['words_per_second']['extract']:.0f}  parse only {result['words_per_second']['parse_only']:.0f}")
-    print(f"quotex components: {100 * result['quotex_share_of_pipeline']:.1f}% of pipeline time; "
-          f"{result['quotex_vs_textacy_time']:.2f}x textacy's time")
+    print(
+        f"words/s extract {result['words_per_second']['extract']:.0f}  "
+        f"parse only {result['words_per_second']['parse_only']:.0f}"
+    )
+    print(
+        f"quotex components: {100 * result['quotex_share_of_pipeline']:.1f}% of pipeline time; "
+        f"{result['quotex_vs_textacy_time']:.2f}x textacy's time"
+    )
     print(f"{'':10}{'quote F1':>10}{'attrib F1':>11}{'claim F1':>10}{'claim+spk F1':>14}")
     for name, s in (("quotex", q), ("textacy", t)):
-        print(f"{name:10}{s['quotes']['f1']:>10.3f}{s['quotes_with_speaker']['f1']:>11.3f}"
-              f"{s['claims']['f1']:>10.3f}{s['claims_with_speaker']['f1']:>14.3f}")
+        print(
+            f"{name:10}{s['quotes']['f1']:>10.3f}{s['quotes_with_speaker']['f1']:>11.3f}"
+            f"{s['claims']['f1']:>10.3f}{s['claims_with_speaker']['f1']:>14.3f}"
+        )
 
 
 if __name__ == "__main__":

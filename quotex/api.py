@@ -19,8 +19,11 @@ from quotex.ingest import Article, from_text
 from quotex.model import load
 from quotex.results import Document
 
-#: texts are parsed in chunks of at most this many characters, cut at paragraph breaks
-CHUNK_CHARS = 100_000
+#: texts are parsed in chunks of at most this many characters, cut at paragraph breaks,
+#: which bounds the parser's memory whatever the article's length
+CHUNK_CHARS = 20_000
+#: longer texts are refused: at news-parsing speed they would take many minutes each
+MAX_CHARS = 1_000_000
 
 Source = Union[str, Article]
 Model = Union[str, Path, Language, None]
@@ -34,6 +37,7 @@ def extract(
     id: str = "doc",
     outlet: str | None = None,
     url: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Document:
     """Extract quotes, claims and speakers from one English news article.
 
@@ -45,12 +49,13 @@ def extract(
         id: Document id reported back in the result.
         outlet: Outlet name, if known.
         url: Where the article lives, if known.
+        max_chars: Longest text accepted.
 
     Returns:
         The document; every offset satisfies ``doc.text[q.start:q.end] == q.text``.
 
     Raises:
-        InputError: ``text`` is not a str.
+        InputError: ``text`` is not a str, or is longer than ``max_chars``.
 
     Example:
         >>> import quotex
@@ -61,7 +66,7 @@ def extract(
     if not isinstance(text, str):
         raise InputError(Errors.E001.format(type=type(text).__name__))
     article = from_text(text, id=id, published=published, outlet=outlet, url=url)
-    return next(extract_many([article], nlp=nlp))
+    return next(extract_many([article], nlp=nlp, max_chars=max_chars))
 
 
 def extract_many(
@@ -70,6 +75,7 @@ def extract_many(
     nlp: Model = None,
     batch_size: int = 16,
     n_process: int = 1,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Document]:
     """Extract from many articles with ``nlp.pipe``, streaming results in input order.
 
@@ -79,12 +85,17 @@ def extract_many(
         nlp: As in :func:`extract`.
         batch_size: Chunks per ``nlp.pipe`` batch.
         n_process: Worker processes for ``nlp.pipe``.
+        max_chars: Longest text accepted.
 
     Yields:
         One Document per source.
+
+    Raises:
+        InputError: A source is not text, or is longer than ``max_chars``; use
+            :func:`check_length` first to skip such articles instead.
     """
     pipeline = load(nlp)
-    articles = (_as_article(s, i) for i, s in enumerate(sources))
+    articles = (check_length(_as_article(s, i), max_chars) for i, s in enumerate(sources))
     numbered = ((i, a) for i, a in enumerate(articles))
     pending: dict[int, Article] = {}
 
@@ -127,6 +138,13 @@ def align(documents: Iterable[Union[Document, Source]], *, nlp: Model = None, **
         for i in raw:
             items[i] = next(done)
     return align_documents(items, **options)  # type: ignore[arg-type]
+
+
+def check_length(article: Article, max_chars: int = MAX_CHARS) -> Article:
+    """The article itself, or an InputError [E010] if its text is longer than ``max_chars``."""
+    if len(article.text) > max_chars:
+        raise InputError(Errors.E010.format(id=article.id, length=len(article.text), limit=max_chars))
+    return article
 
 
 def _as_article(source: Source, i: int) -> Article:

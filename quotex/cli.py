@@ -11,6 +11,7 @@ from typing import Annotated, Optional, TextIO
 
 import typer
 
+from quotex.api import check_length
 from quotex.errors import Errors, InputError, QuotexError
 from quotex.ingest import Article, read_inputs
 from quotex.ingest.article import coerce_date
@@ -39,6 +40,12 @@ def _articles(paths: list[str], published: Optional[str], skip: set[str]) -> tup
                 typer.echo(f"quotex: {item}", err=True)
                 continue
             if item.id in skip:
+                continue
+            try:
+                check_length(item)
+            except InputError as err:
+                failures.append(str(err))
+                typer.echo(f"quotex: {err}", err=True)
                 continue
             if published is not None:
                 item = _with_published(item, published)

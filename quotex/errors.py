@@ -58,14 +58,17 @@ class Errors:
     E007 = "[E007] Could not read {path}: {reason}."
     E008 = "[E008] Nothing to align: give at least one document."
     E009 = "[E009] Unknown attribute setting {name!r} for {component}; valid: {options}."
+    E010 = (
+        "[E010] Article {id!r} has {length:,} characters, over quotex's limit of {limit:,} for one article "
+        "(about 150,000 words). Split it into articles, or pass a larger `max_chars` if it really is one."
+    )
     E101 = "[E101] Two documents share the id {id!r}; give each document a unique Document.id."
     E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
     E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."
     E104 = "[E104] Invalid value {value!r} for align option {name!r}: {reason}."
     E201 = "[E201] {path} is empty: there is no article text to read."
     E202 = (
-        "[E202] {path} looks like a binary file ({reason}), not text or HTML. Give quotex .txt, "
-        ".html or .jsonl files."
+        "[E202] {path} looks like a binary file ({reason}), not text or HTML. Give quotex .txt, .html or .jsonl files."
     )
     E203 = (
         "[E203] {path} is not valid UTF-8 (byte {offset}: {reason}). Re-save it as UTF-8, e.g. "
@@ -80,8 +83,8 @@ class Errors:
         "file or pass only the story."
     )
     E206 = (
-        "[E206] {path}: record {index} is not a usable article ({reason}). A record needs \"text\" "
-        "or \"html\", and may have \"id\", \"published\", \"outlet\", \"url\"."
+        '[E206] {path}: record {index} is not a usable article ({reason}). A record needs "text" '
+        'or "html", and may have "id", "published", "outlet", "url".'
     )
     E207 = "[E207] {path} does not exist or cannot be opened: {reason}."
 

@@ -36,7 +36,10 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def match_spans(
-    gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]], text: str, threshold: float = 0.5
+    gold: Sequence[Mapping[str, Any]],
+    pred: Sequence[Mapping[str, Any]],
+    text: str,
+    threshold: float = 0.5,
 ) -> list[tuple[int, int]]:
     """Greedy one-to-one matching of gold and predicted spans by IoU, best pairs first."""
     candidates = []

@@ -29,7 +29,10 @@ def model_path() -> Path:
 def add_components(nlp: Language) -> Language:
     """Add the quotex components to ``nlp`` where missing, in data-flow order."""
     if "quotex_paragraphs" not in nlp.pipe_names:
-        first = next((n for n in ("tok2vec", "tagger", "morphologizer", "parser") if n in nlp.pipe_names), None)
+        first = next(
+            (n for n in ("tok2vec", "tagger", "morphologizer", "parser") if n in nlp.pipe_names),
+            None,
+        )
         nlp.add_pipe("quotex_paragraphs", **({"before": first} if first else {"first": True}))
     for name in ("quotex_quotes", "quotex_speakers", "quotex_claims"):
         if name not in nlp.pipe_names:

@@ -35,8 +35,16 @@ class SpeechCues:
         form = form.lower()
         if self.irregular.get(form) in self.verbs:
             return self.irregular[form]
-        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
-                             ("s", ""), ("ing", ""), ("ing", "e")):
+        for suffix, repl in (
+            ("ied", "y"),
+            ("ies", "y"),
+            ("ed", ""),
+            ("ed", "e"),
+            ("es", ""),
+            ("s", ""),
+            ("ing", ""),
+            ("ing", "e"),
+        ):
             if form.endswith(suffix) and form[: -len(suffix)] + repl in self.verbs:
                 return form[: -len(suffix)] + repl
         return None
@@ -74,9 +82,7 @@ class SpeechCues:
 
 
 def _read(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        resources.files("quotex.lexicons").joinpath(name).read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = json.loads(resources.files("quotex.lexicons").joinpath(name).read_text(encoding="utf-8"))
     return data
 
 

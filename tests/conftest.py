@@ -10,9 +10,7 @@ from hypothesis import HealthCheck, settings
 from spacy.language import Language
 from spacy.tokens import Doc
 
-settings.register_profile(
-    "ci", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("ci", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

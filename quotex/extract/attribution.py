@@ -55,7 +55,9 @@ def attribute_quotes(
         speaker = speakers[k] if k is not None else None
         if speaker is not None:
             att = Attribution(k, speaker, speaker.confidence)
-        elif last is not None and (para == last[0] or para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q)):
+        elif last is not None and (
+            para == last[0] or para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q)
+        ):
             att = Attribution(None, last[1], min(0.6, last[1].confidence))
         else:
             att = Attribution(k, None, 0.0)

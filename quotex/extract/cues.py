@@ -145,8 +145,9 @@ def _close_quotes(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> Span:
-    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT
-                           or doc[start].lower_ == "that" and start < end - 1):
+    while start < end and (
+        doc[start].is_space or doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and start < end - 1
+    ):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
         end -= 1
@@ -240,9 +241,7 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
             continue
         if child.dep_ == "agent":  # ClearNLP: agent -> pobj
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ in {"obl", "obl:agent"} and any(
-            c.dep_ == "case" and c.lower_ == "by" for c in child.children
-        ):
+        if child.dep_ in {"obl", "obl:agent"} and any(c.dep_ == "case" and c.lower_ == "by" for c in child.children):
             return child
     return None
 
@@ -256,9 +255,7 @@ def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
 def _parsed_content(doc: Doc, verb: Token) -> Span | None:
     """Its ccomp (or a that-clause), or the clause it trails ('..., X said')."""
     for child in verb.children:
-        if child.i > verb.i and (
-            child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)
-        ):
+        if child.i > verb.i and (child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)):
             end = _close_quotes(doc, child.left_edge.i, child.right_edge.i + 1)
             span = _strip_edges(doc, child.left_edge.i, end)
             return span if _clause_like(span) else None
@@ -313,8 +310,12 @@ def _punct_sentence(doc: Doc, i: int) -> Span:
     while start < i and (doc[start].is_quote or doc[start].is_space):
         start += 1
     end = i + 1
-    while end < len(doc) and doc[end - 1].text not in _SENT_END and "\n" not in doc[end - 1].whitespace_ \
-            and not doc[end].is_space:
+    while (
+        end < len(doc)
+        and doc[end - 1].text not in _SENT_END
+        and "\n" not in doc[end - 1].whitespace_
+        and not doc[end].is_space
+    ):
         end += 1
     return doc[start:end]
 

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span
 from quotex.extract.paragraphs import paragraph_spans
 
 # opening mark -> closing marks it pairs with
-_DOUBLE_OPEN = {"“": "”“\"", "„": "“”\"", "\"": "\"”", "«": "»", "»": "«", "‟": "”\"", "”": "”\""}
-_DOUBLE_CLOSE = set("”\"»«“")
+_DOUBLE_OPEN = {"“": '”“"', "„": '“”"', '"': '"”', "«": "»", "»": "«", "‟": '”"', "”": '”"'}
+_DOUBLE_CLOSE = set('”"»«“')
 _SINGLE_OPEN = {"‘": "’'", "'": "'’", "‹": "›", "‚": "‘’"}
 _SINGLE_CLOSE = set("’'›")
 _ELISIONS = re.compile(r"(?i)'(?:n'|em\b|til\b|cause\b|tis\b|twas\b|\d\ds?\b|s\b)")
@@ -93,9 +93,7 @@ def _wrapped_into(text: str, paragraphs: list[tuple[int, int]], pi: int) -> bool
     return gap.count("\n") == 1 and nxt not in _DOUBLE_OPEN and not nxt.isupper()
 
 
-def _pair_paragraph(
-    text: str, ps: int, pe: int, pi: int, carry: bool
-) -> tuple[list[QuoteMatch], bool, list[int]]:
+def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[list[QuoteMatch], bool, list[int]]:
     found: list[QuoteMatch] = []
     stray: list[int] = []
     i = ps
@@ -132,9 +130,7 @@ def _pair_paragraph(
     return found, False, stray
 
 
-def _find_close(
-    text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False
-) -> int | None:
+def _find_close(text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False) -> int | None:
     """Offset of the mark closing the quote opened at ``i``, skipping nested quotes."""
     j = i + 1
     stop = min(pe, i + 1 + limit)
@@ -179,11 +175,47 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 # ---- kinds -------------------------------------------------------------------------------
 
-_WORDS_AS_WORDS = {"word", "words", "term", "phrase", "label", "slogan", "dubbed", "called",
-                   "so-called", "nicknamed", "named", "titled", "entitled", "known", "hashtag"}
-_TITLE_CONTEXT = {"book", "film", "movie", "song", "album", "show", "series", "novel", "play",
-                  "operation", "programme", "program", "missile", "exercise", "campaign",
-                  "documentary", "article", "report", "opera", "poem", "initiative", "plan"}
+_WORDS_AS_WORDS = {
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "label",
+    "slogan",
+    "dubbed",
+    "called",
+    "so-called",
+    "nicknamed",
+    "named",
+    "titled",
+    "entitled",
+    "known",
+    "hashtag",
+}
+_TITLE_CONTEXT = {
+    "book",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "show",
+    "series",
+    "novel",
+    "play",
+    "operation",
+    "programme",
+    "program",
+    "missile",
+    "exercise",
+    "campaign",
+    "documentary",
+    "article",
+    "report",
+    "opera",
+    "poem",
+    "initiative",
+    "plan",
+}
 
 
 def quote_kind(doc: Doc, span: Span, *, attributed: bool) -> str:

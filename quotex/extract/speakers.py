@@ -79,7 +79,12 @@ class EntityIndex:
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in PERSON_LABELS | ORG_LABELS and doc[j].is_title:
+            while (
+                j < len(doc)
+                and doc[j].pos_ == "PROPN"
+                and doc[j].ent_type_ not in PERSON_LABELS | ORG_LABELS
+                and doc[j].is_title
+            ):
                 j += 1
             if j > i and (skip is None or not skip[i]):
                 span = doc[i:j]
@@ -128,15 +133,13 @@ class EntityIndex:
         head = ent.root
         for child in head.children:
             if child.dep_ == "appos":
-                roles |= {t.lemma_.lower() for t in child.subtree
-                          if t.lemma_.lower() in self.lexicon.person_roles}
+                roles |= {t.lemma_.lower() for t in child.subtree if t.lemma_.lower() in self.lexicon.person_roles}
         if head.dep_ == "appos":
             h = head.head
             if h.lemma_.lower() in self.lexicon.person_roles:
                 roles.add(h.lemma_.lower())
         # modifiers of the role ("US", "Kremlin") help tell two presidents apart
-        mods = {fold(t.text) for t in doc[max(ent.sent.start, ent.start - 5) : ent.start]
-                if t.pos_ in {"PROPN", "ADJ"}}
+        mods = {fold(t.text) for t in doc[max(ent.sent.start, ent.start - 5) : ent.start] if t.pos_ in {"PROPN", "ADJ"}}
         return roles | {f"mod:{m}" for m in mods if m}
 
     def lookup(self, words: Sequence[str], label: str) -> NameEntry | None:
@@ -198,9 +201,7 @@ class SpeakerResolver:
             self.history.append((cue.cue.start, match))
         return match
 
-    def previous(
-        self, before: int, *, person: bool = False, outside: Span | None = None
-    ) -> SpeakerMatch | None:
+    def previous(self, before: int, *, person: bool = False, outside: Span | None = None) -> SpeakerMatch | None:
         """The most recent speaker before token ``before``.
 
         Speakers reported inside ``outside`` (the clause the current speaker reports:

@@ -16,7 +16,11 @@ SPANS_KEY = "quotex_claims"
     "quotex_claims",
     assigns=["doc.spans"],
     requires=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "quotes_key": quote_finder.SPANS_KEY, "attrs": DEFAULT_ATTRS},
+    default_config={
+        "spans_key": SPANS_KEY,
+        "quotes_key": quote_finder.SPANS_KEY,
+        "attrs": DEFAULT_ATTRS,
+    },
 )
 def make_claim_extractor(
     nlp: Language, name: str, spans_key: str, quotes_key: str, attrs: dict[str, str]
@@ -56,7 +60,14 @@ class ClaimExtractor:
         for k in select_claims(contents, direct):
             span = contents[k]
             claims.append(
-                Span(doc, span.start, span.end, label="claim", kb_id=span.id_, span_id=f"c{len(claims)}")
+                Span(
+                    doc,
+                    span.start,
+                    span.end,
+                    label="claim",
+                    kb_id=span.id_,
+                    span_id=f"c{len(claims)}",
+                )
             )
         doc.spans[self.spans_key] = claims
         return doc

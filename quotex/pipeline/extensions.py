@@ -42,10 +42,14 @@ def register_quote_extensions(attrs: dict[str, str]) -> None:
 
     set_extension(Doc, attrs["doc_quotes"], lambda doc: DocConverter(doc).quotes())
     set_extension(
-        Span, attrs["span_speaker"], lambda span: DocConverter(span.doc).speaker(span.kb_id_) if span.kb_id_ else None
+        Span,
+        attrs["span_speaker"],
+        lambda span: DocConverter(span.doc).speaker(span.kb_id_) if span.kb_id_ else None,
     )
     set_extension(
-        Span, attrs["span_cue"], lambda span: DocConverter(span.doc).cue(span.kb_id_) if span.kb_id_ else None
+        Span,
+        attrs["span_cue"],
+        lambda span: DocConverter(span.doc).cue(span.kb_id_) if span.kb_id_ else None,
     )
 
 

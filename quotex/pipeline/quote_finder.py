@@ -53,7 +53,5 @@ class QuoteFinder:
             spans.append(span)
         doc.spans[self.spans_key] = spans
         doc.user_data["quotex_quote_info"] = info
-        doc.user_data["quotex_warnings"] = [
-            Warnings.W001.format(offset=i, end="the paragraph end") for i in stray
-        ]
+        doc.user_data["quotex_warnings"] = [Warnings.W001.format(offset=i, end="the paragraph end") for i in stray]
         return doc

@@ -80,9 +80,7 @@ class SpeakerAttributor:
                 inside[i] = True
         index = EntityIndex(doc, self.lexicon, skip=inside)
         resolver = SpeakerResolver(doc, index, self.lexicon)
-        events = sorted(
-            [(c.cue.start, 0, k) for k, c in enumerate(cues)], key=lambda e: e[:2]
-        )
+        events = sorted([(c.cue.start, 0, k) for k, c in enumerate(cues)], key=lambda e: e[:2])
         resolved = [None] * len(cues)
         for _, _, k in events:
             resolved[k] = resolver.resolve(cues[k])
@@ -108,9 +106,7 @@ class SpeakerAttributor:
                 link = f"k{att.cue}"
             elif att.speaker is not None:
                 link = q.id_
-                speaker_spans.append(
-                    _tagged(att.speaker.mention, link, att.speaker.label or "", att.speaker.name)
-                )
+                speaker_spans.append(_tagged(att.speaker.mention, link, att.speaker.label or "", att.speaker.name))
                 confidence[link] = att.confidence
             elif att.cue is not None:
                 link = f"k{att.cue}"
@@ -122,7 +118,6 @@ class SpeakerAttributor:
         doc.spans[CONTENTS_KEY] = contents
         doc.user_data["quotex_confidence"] = confidence
         return doc
-
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """The lexicon as JSON bytes (never pickle)."""

@@ -65,9 +65,7 @@ def test_multi_paragraph_quote_continues() -> None:
 
 
 def test_unbalanced_mark_does_not_swallow_the_article() -> None:
-    text = (
-        "She said “we will see. " + "The story goes on. " * 200 + "\n\nAnother “real quote” here."
-    )
+    text = "She said “we will see. " + "The story goes on. " * 200 + "\n\nAnother “real quote” here."
     quotes, stray = find_quotes(text)
     assert texts(text)[-1] == "real quote"
     assert all(q.end - q.start <= MAX_UNCLOSED for q in quotes)
