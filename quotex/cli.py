@@ -15,7 +15,7 @@ from quotex.api import check_length
 from quotex.errors import Errors, InputError, QuotexError
 from quotex.ingest import Article, read_inputs
 from quotex.ingest.article import coerce_date
-from quotex.results import Document
+from quotex.results import Claim, Document, Quote
 
 app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False)
 
@@ -77,7 +77,8 @@ def _progress(items: Iterable[Document], enabled: bool) -> Iterable[Document]:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc="quotex", unit="doc", file=sys.stderr)
+    bar: Iterable[Document] = tqdm(items, desc="quotex", unit="doc", file=sys.stderr)
+    return bar
 
 
 @app.command("extract")
@@ -141,8 +142,9 @@ def _open_append(path: Path) -> TextIO:
 def render_table(doc: Document) -> str:
     """Plain-text table of a document's quotes and claims."""
     rows = [f"# {doc.id}" + (f"  ({doc.published})" if doc.published else "")]
-    for item in [*doc.quotes, *doc.claims]:
-        kind = getattr(item, "kind", "claim")
+    items: list[Quote | Claim] = [*doc.quotes, *doc.claims]
+    for item in items:
+        kind = item.kind if isinstance(item, Quote) else "claim"
         who = item.speaker.name if item.speaker else "-"
         text = " ".join(item.text.split())
         rows.append(f"{item.start:>6}-{item.end:<6} {kind:<8} {who[:24]:<24} {text[:90]}")

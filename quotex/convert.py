@@ -89,11 +89,11 @@ class DocConverter:
                     start=s,
                     end=e,
                     text=text,
-                    kind=kind,  # type: ignore[arg-type]
+                    kind=kind,
                     speaker=self.speaker(link) if link else None,
                     cue=self.cue(link) if link else None,
                     confidence=self.confidence.get(link, 0.0) if link else 0.0,
-                    paragraph=int(info.get("paragraph", 0)),  # type: ignore[call-overload]
+                    paragraph=int(str(info.get("paragraph", 0))),
                     continues=self._id(str(continues)) if continues else None,
                     times=find_times(self.text, s, e, self.published),
                 )

@@ -107,9 +107,7 @@ def _speaker_colors(document: Document, palette: Sequence[str]) -> dict[str, str
     items: list[Quote | Claim] = [*document.quotes, *document.claims]
     for item in sorted(items, key=lambda i: i.start):
         if item.speaker is not None and item.speaker.name not in colors:
-            colors[item.speaker.name] = (
-                palette[len(colors) % len(palette)] if palette else UNATTRIBUTED
-            )
+            colors[item.speaker.name] = palette[len(colors) % len(palette)] if palette else UNATTRIBUTED
     return colors
 
 
@@ -124,9 +122,7 @@ def _speaker_layer(speaker: Speaker, anchor: str, colors: dict[str, str]) -> _La
     return _Layer(speaker.start, speaker.end, _SPEAKER, tag)
 
 
-def _item_layer(
-    item: Quote | Claim, colors: dict[str, str], mentions: dict[tuple[int, int], str]
-) -> _Layer:
+def _item_layer(item: Quote | Claim, colors: dict[str, str], mentions: dict[tuple[int, int], str]) -> _Layer:
     color = _color(item.speaker, colors)
     is_quote = isinstance(item, Quote)
     kind = item.kind if isinstance(item, Quote) else "claim"

@@ -39,9 +39,7 @@ PARQUET_TYPES: dict[str, str] = {
 }
 
 
-def extract_bag(
-    records: dask.bag.Bag, *, model: str | Path | None = None, batch_size: int = 16
-) -> dask.bag.Bag:
+def extract_bag(records: dask.bag.Bag, *, model: str | Path | None = None, batch_size: int = 16) -> dask.bag.Bag:
     """Extract from a bag of articles; each partition is one ``extract_many`` call.
 
     The pipeline is loaded once per worker process (``quotex.load`` caches it), not once per
@@ -69,9 +67,7 @@ def extract_bag(
         ['We won,']
     """
     bag: Any = records  # dask has no type hints; strict mypy would flag each call
-    return cast(
-        "dask.bag.Bag", bag.map_partitions(_extract_partition, model=model, batch_size=batch_size)
-    )
+    return cast("dask.bag.Bag", bag.map_partitions(_extract_partition, model=model, batch_size=batch_size))
 
 
 def _extract_partition(
@@ -89,9 +85,7 @@ def _extract_partition(
                 record = {**record, "id": _content_id(record)}
             articles.append(from_record(record, index=index))
         except InputError as err:
-            warnings.warn(
-                Warnings.W002.format(index=index, reason=err), QuotexWarning, stacklevel=2
-            )
+            warnings.warn(Warnings.W002.format(index=index, reason=err), QuotexWarning, stacklevel=2)
     docs = extract_many(articles, nlp=model, batch_size=batch_size)
     return [doc.to_json_record() for doc in docs]
 
@@ -139,8 +133,7 @@ def to_parquet(documents: dask.bag.Bag, path: str | Path) -> list[str]:
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     tasks = [
-        api.delayed(_write_parquet)(part, folder / f"part-{k:05d}.parquet")
-        for k, part in enumerate(bag.to_delayed())
+        api.delayed(_write_parquet)(part, folder / f"part-{k:05d}.parquet") for k, part in enumerate(bag.to_delayed())
     ]
     return [str(p) for p in api.compute(*tasks)]
 

@@ -44,9 +44,7 @@ def rows(document: Document) -> list[dict[str, Any]]:
     Returns:
         Dicts with the keys in :data:`COLUMNS`.
     """
-    items: list[Quote | Claim] = sorted(
-        [*document.quotes, *document.claims], key=lambda i: (i.start, i.end)
-    )
+    items: list[Quote | Claim] = sorted([*document.quotes, *document.claims], key=lambda i: (i.start, i.end))
     return [_row(document, item) for item in items]
 
 

@@ -92,7 +92,7 @@ def speech_cues() -> SpeechCues:
     return SpeechCues.from_dict({**_read("speech_cues.json"), **_read("roles.json")})
 
 
-@registry.misc("quotex.speech_cues.v1")
+@registry.misc("quotex.speech_cues.v1")  # type: ignore[untyped-decorator]  # catalogue is untyped
 def speech_cues_v1() -> SpeechCues:
     """Registered getter so a config can name the lexicon: ``@misc = "quotex.speech_cues.v1"``."""
     return speech_cues()

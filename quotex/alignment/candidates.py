@@ -16,9 +16,7 @@ def _bigrams(words: Sequence[str]) -> list[tuple[str, ...]]:
     return [tuple(words[i : i + 2]) for i in range(len(words) - 1)]
 
 
-def candidate_pairs(
-    items: Sequence[Item], *, max_df: int = DEFAULT_MAX_DF
-) -> Iterator[tuple[int, int]]:
+def candidate_pairs(items: Sequence[Item], *, max_df: int = DEFAULT_MAX_DF) -> Iterator[tuple[int, int]]:
     """Yield index pairs (i < j) worth verifying, each at most once.
 
     Three blocking keys keep this near-linear in the number of items:

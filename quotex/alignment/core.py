@@ -45,9 +45,7 @@ def build_group(gid: str, members: Sequence[Item]) -> QuoteGroup:
     drift: list[Drift] = []
     for i, m in enumerate(members):
         if i != ci:
-            drift.extend(
-                compare(canon, m, i) if m.is_quote else unquoted_or_paraphrase(canon, m, i)
-            )
+            drift.extend(compare(canon, m, i) if m.is_quote else unquoted_or_paraphrase(canon, m, i))
         drift.extend(attribution(key, name, m, i))
     return QuoteGroup(
         id=gid,
@@ -110,9 +108,7 @@ def align(
         if k not in _OPTION_NAMES:
             raise ConfigError(Errors.E102.format(name=k, options=", ".join(_OPTION_NAMES)))
     if min_docs < 1:
-        raise ConfigError(
-            Errors.E104.format(value=min_docs, name="min_docs", reason="must be >= 1")
-        )
+        raise ConfigError(Errors.E104.format(value=min_docs, name="min_docs", reason="must be >= 1"))
     opt = Options(**options)
     items = build_items(docs, quote_kinds=tuple(quote_kinds), use_claims=claims)
     groups = []
@@ -134,6 +130,4 @@ def align(
         from quotex.alignment.names import align_names
 
         out_names = align_names(docs)
-    return Alignment(
-        documents=[d.id for d in docs], groups=out_groups, facts=out_facts, entities=out_names
-    )
+    return Alignment(documents=[d.id for d in docs], groups=out_groups, facts=out_facts, entities=out_names)

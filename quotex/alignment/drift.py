@@ -188,11 +188,7 @@ def _orthographic(canon: Item, m: Item, idx: int) -> list[Drift]:
         if op.tag == "equal":
             continue
         src, dst = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
-        what = (
-            "punctuation"
-            if all(t.is_punct for t in (*src, *dst))
-            else "case, spelling or abbreviation"
-        )
+        what = "punctuation" if all(t.is_punct for t in (*src, *dst)) else "case, spelling or abbreviation"
         out.append(
             _mk(
                 "orthographic",
@@ -263,21 +259,13 @@ def compare(canon: Item, m: Item, idx: int) -> list[Drift]:
         i0, i1 = max(0, i0 - j0), min(len(a), i1 + len(b) - j1)
         j0, j1 = 0, len(b)
     if i0 > 0:
-        out.append(
-            _mk("truncation", m, idx, canon, a[:i0], [], f"{i0} word(s) missing at the start")
-        )
+        out.append(_mk("truncation", m, idx, canon, a[:i0], [], f"{i0} word(s) missing at the start"))
     if i1 < len(a):
-        out.append(
-            _mk(
-                "truncation", m, idx, canon, a[i1:], [], f"{len(a) - i1} word(s) missing at the end"
-            )
-        )
+        out.append(_mk("truncation", m, idx, canon, a[i1:], [], f"{len(a) - i1} word(s) missing at the end"))
     if j0 > 0:
         out.append(_mk("extension", m, idx, canon, [], b[:j0], f"{j0} word(s) added at the start"))
     if j1 < len(b):
-        out.append(
-            _mk("extension", m, idx, canon, [], b[j1:], f"{len(b) - j1} word(s) added at the end")
-        )
+        out.append(_mk("extension", m, idx, canon, [], b[j1:], f"{len(b) - j1} word(s) added at the end"))
     wa, wb = a[i0:i1], b[j0:j1]
     ops = [op for op in _ops([t.key for t in wa], [t.key for t in wb]) if op[0] != "equal"]
     changed = sum(max(s1 - s0, d1 - d0) for _t, s0, s1, d0, d1 in ops)
@@ -304,11 +292,7 @@ def compare(canon: Item, m: Item, idx: int) -> list[Drift]:
                     inner.append(_mk(k, m, idx, canon, [x], [y], why))
             else:
                 inner.append(_mk(kind, m, idx, canon, src, dst, "words replaced"))
-    matched = sum(
-        s1 - s0
-        for t, s0, s1, _d0, _d1 in _ops([t.key for t in wa], [t.key for t in wb])
-        if t == "equal"
-    )
+    matched = sum(s1 - s0 for t, s0, s1, _d0, _d1 in _ops([t.key for t in wa], [t.key for t in wb]) if t == "equal")
     low_cover = len(wb) >= 4 and matched / len(wb) < PARAPHRASE_MAX_COVER
     if low_cover or (changed >= PARAPHRASE_MIN_CHANGED and changed / span >= PARAPHRASE_MIN_RATIO):
         # many changes: one paraphrase item carrying the token detail; numbers and dates stay flagged

@@ -96,9 +96,7 @@ def duration_seconds(text: str) -> float | None:
     total = 0.0
     found = False
     unit_re = _alt(units)
-    for m in re.finditer(
-        rf"(half an|half a|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+({unit_re})\b", body
-    ):
+    for m in re.finditer(rf"(half an|half a|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+({unit_re})\b", body):
         n_txt, u = m.group(1), m.group(2)
         if u not in units:
             continue
@@ -211,21 +209,13 @@ class _Place:
 @lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     closure, aliases = _places()
-    return (
-        frozenset(closure)
-        | frozenset(c for cs in closure.values() for c in cs)
-        | frozenset(aliases)
-    )
+    return frozenset(closure) | frozenset(c for cs in closure.values() for c in cs) | frozenset(aliases)
 
 
 @lru_cache(maxsize=1)
 def _known_place_re() -> re.Pattern[str]:
     data = load("places")
-    names = (
-        set(data["contains"])
-        | {c for cs in data["contains"].values() for c in cs}
-        | set(data["aliases"])
-    )
+    names = set(data["contains"]) | {c for cs in data["contains"].values() for c in cs} | set(data["aliases"])
     return re.compile(rf"(?<![\w-])(?:{_alt(sorted(names))})(?![\w-])")
 
 
@@ -264,8 +254,7 @@ def _doc_facts(doc: Document) -> list[_Found]:
         (
             e
             for e in doc.entities
-            if (e.label in PLACE_LABELS and e.text not in persons)
-            or canonical_place(e.text).lower() in _known_places()
+            if (e.label in PLACE_LABELS and e.text not in persons) or canonical_place(e.text).lower() in _known_places()
         ),
         key=lambda e: e.start,
     )
@@ -328,41 +317,26 @@ def _doc_facts(doc: Document) -> list[_Found]:
                     continue
                 nxt = re.match(r"\s*([A-Za-z]+)", text[ent.end : ent.end + 20])
                 attributive = m.group().rstrip().lower().endswith(" the")
-                if (
-                    attributive
-                    and nxt
-                    and nxt.group(1).lower() not in stopwords()
-                    and nxt.group(1)[0].islower()
-                ):
+                if attributive and nxt and nxt.group(1).lower() not in stopwords() and nxt.group(1)[0].islower():
                     continue  # "in the Ukraine conflict": the name is used as an adjective
                 about = f"place of {event or 'unnamed event'}"
                 add(kind, about, s, ent.end, canonical_place(ent.name or ent.text), None)
     return out
 
 
-def _share_of(
-    text: str, end: int, sent_start: int, places: Sequence[Any], found: Sequence[_Found]
-) -> str:
-    m = re.match(
-        r"\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+)", text[end : end + 60]
-    )
+def _share_of(text: str, end: int, sent_start: int, places: Sequence[Any], found: Sequence[_Found]) -> str:
+    m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z]+)", text[end : end + 60])
     if m and m.group(1)[0].isupper():
         return canonical_place(m.group(1))
     # "90% of the territory": the region named earlier in the sentence, preferring one that an
     # earlier share in the same sentence was about
     earlier = [
-        f.about[len("share of ") :]
-        for f in found
-        if f.about.startswith("share of ") and sent_start <= f.start < end
+        f.about[len("share of ") :] for f in found if f.about.startswith("share of ") and sent_start <= f.start < end
     ]
     if earlier:
         return earlier[-1]
     poss = _possession()
-    before = [
-        p
-        for p in places
-        if sent_start <= p.start < end and not poss.match(text[p.end : min(end, p.end + 30)])
-    ]
+    before = [p for p in places if sent_start <= p.start < end and not poss.match(text[p.end : min(end, p.end + 30)])]
     if before:
         return canonical_place(before[-1].name or before[-1].text)
     return m.group(1) if m else "unnamed whole"
@@ -406,9 +380,7 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
     for d in docs:
         for f in _doc_facts(d):
             # a fifth and 20 % are compared with each other
-            by_about[("share" if f.kind in {"percentage", "fraction"} else f.kind, f.about)].append(
-                f
-            )
+            by_about[("share" if f.kind in {"percentage", "fraction"} else f.kind, f.about)].append(f)
     facts: list[Fact] = []
     for (group_kind, about), found in by_about.items():
         kind = found[0].kind
@@ -425,9 +397,7 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
             consistent = not incompatible
             counts = Counter(canonical_place(f.value) for f in found)
             value = max(counts, key=lambda v: (counts[v], v))
-            detail = "; ".join(
-                sorted({f"{a.value} ({a.doc}) vs {b.value} ({b.doc})" for a, b in incompatible})
-            )
+            detail = "; ".join(sorted({f"{a.value} ({a.doc}) vs {b.value} ({b.doc})" for a, b in incompatible}))
         else:
             # most common value by number of documents agreeing with it
             # compare distinct values, not variants: a big corpus repeats a handful of values
@@ -436,19 +406,14 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
             for f in found:
                 rep.setdefault(f.value, f)
                 docs_of[f.value].add(f.doc)
-            support = {
-                v: set().union(*(docs_of[w] for w, g in rep.items() if _same(f, g)))
-                for v, f in rep.items()
-            }
+            support = {v: set().union(*(docs_of[w] for w, g in rep.items() if _same(f, g))) for v, f in rep.items()}
             value = max(support, key=lambda v: (len(support[v]), v))
             consistent = len(support[value]) == ndocs
             detail = (
                 ""
                 if consistent
                 else "documents give different values: "
-                + ", ".join(
-                    sorted({f"{f.value} ({f.doc})" for f in found if f.doc not in support[value]})
-                )
+                + ", ".join(sorted({f"{f.value} ({f.doc})" for f in found if f.doc not in support[value]}))
             )
         facts.append(
             Fact(

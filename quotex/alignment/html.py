@@ -150,9 +150,7 @@ def body_html(a: Alignment) -> str:
     if a.entities:
         rows = "".join(
             f"<tr><td>{_e(n.name)}</td><td>{_e(n.label)}</td><td>"
-            + "<br>".join(
-                f"{_e(v.text)} <small>({_e(', '.join(v.docs))})</small>" for v in n.variants
-            )
+            + "<br>".join(f"{_e(v.text)} <small>({_e(', '.join(v.docs))})</small>" for v in n.variants)
             + f'</td><td class="{"qx-bad" if any("different_given_name" in f for f in n.flags) else ""}">'
             + "<br>".join(_e(f) for f in n.flags)
             + "</td></tr>"
@@ -199,9 +197,7 @@ def to_table(a: Alignment, *, width: int = 70) -> str:
         for d in g.drift:
             if d.type == "identical":
                 continue
-            lines.append(
-                f"      [{d.member}] {d.type:<18} {cut(d.from_, 30)!r} -> {cut(d.to, 30)!r}"
-            )
+            lines.append(f"      [{d.member}] {d.type:<18} {cut(d.from_, 30)!r} -> {cut(d.to, 30)!r}")
         lines.append("")
     if a.facts:
         lines.append("FACTS")
@@ -214,10 +210,7 @@ def to_table(a: Alignment, *, width: int = 70) -> str:
     if a.entities:
         lines.append("NAMES")
         for n in a.entities:
-            lines.append(
-                f"  {n.name} ({n.label}): "
-                + ", ".join(f"{v.text} [{len(v.docs)}]" for v in n.variants)
-            )
+            lines.append(f"  {n.name} ({n.label}): " + ", ".join(f"{v.text} [{len(v.docs)}]" for v in n.variants))
             for fl in n.flags:
                 lines.append(f"      ! {fl}")
     return "\n".join(lines).rstrip() + "\n"

@@ -151,9 +151,7 @@ def _in_boilerplate(start: int, end: int, spans: Sequence[TextSpan]) -> bool:
     return any(b.start <= start and end <= b.end for b in spans)
 
 
-def build_items(
-    docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool
-) -> list[Item]:
+def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool) -> list[Item]:
     """Collect the quotes (of the given kinds) and claims of every document as Items.
 
     A partial quote's context is the claim that contains it, else its sentence; a direct quote's
@@ -169,11 +167,7 @@ def build_items(
             if not any(t.key for t in toks):
                 continue
             host = next(
-                (
-                    c
-                    for c in claims
-                    if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start
-                ),
+                (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
                 None,
             )
             if host is not None and q.kind == "partial":
@@ -211,9 +205,7 @@ def build_items(
             if not any(t.key for t in toks):
                 continue
             inside = [qid for qid, (s, e) in quote_spans.items() if c.start <= s and e <= c.end]
-            quoted = [
-                (quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans
-            ]
+            quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
             own = content_stems(toks)
             items.append(
                 Item(

@@ -52,9 +52,7 @@ class Member(_Model):
     start: int = Field(ge=0, description="Offset into Document.text.")
     end: int = Field(ge=0)
     text: str = Field(description="Exactly Document.text[start:end].")
-    kind: MemberKind = Field(
-        description="Quote kind (direct/partial), or 'claim' for reported speech."
-    )
+    kind: MemberKind = Field(description="Quote kind (direct/partial), or 'claim' for reported speech.")
     speaker: str | None = Field(default=None, description="Speaker name as that document gives it.")
     item: str = Field(default="", description="Id of the quote or claim in its document (q0, c1).")
 
@@ -68,9 +66,7 @@ class Drift(_Model):
     from_: str = Field(alias="from", description="The words in the canonical form ('' if added).")
     to: str = Field(description="The words in the member ('' if missing).")
     detail: str = Field(default="", description="Human-readable explanation.")
-    doc_spans: list[CharSpan] = Field(
-        default_factory=list, description="Changed words in the member's document."
-    )
+    doc_spans: list[CharSpan] = Field(default_factory=list, description="Changed words in the member's document.")
     from_doc: str = Field(default="", description="Document of the canonical member.")
     from_spans: list[CharSpan] = Field(
         default_factory=list, description="Changed words in the canonical member's document."
@@ -113,9 +109,7 @@ class NameVariant(_Model):
 
     text: str
     docs: list[str]
-    spans: list[dict[str, Any]] = Field(
-        default_factory=list, description="Mentions as {doc, start, end}."
-    )
+    spans: list[dict[str, Any]] = Field(default_factory=list, description="Mentions as {doc, start, end}.")
 
 
 class NameEntity(_Model):

@@ -51,9 +51,7 @@ def _mentions(docs: Sequence[Document]) -> list[_Mention]:
         bp = [(b.start, b.end) for b in d.boilerplate]
         for e in d.entities:
             if e.label in NAME_LABELS and not any(s <= e.start < t for s, t in bp):
-                out[(d.id, e.start, e.end)] = _Mention(
-                    d.id, e.start, e.end, e.text, e.name or e.text, e.label
-                )
+                out[(d.id, e.start, e.end)] = _Mention(d.id, e.start, e.end, e.text, e.name or e.text, e.label)
                 if e.label == "PERSON" and len(name_parts(e.name or e.text)) >= 2:
                     person_keys.add(name_part_key(name_parts(e.name or e.text)[-1]))
         for item in (*d.quotes, *d.claims):
@@ -78,9 +76,7 @@ def _mentions(docs: Sequence[Document]) -> list[_Mention]:
             if (d.id, w.start()) in covered or any(s <= w.start() < t for s, t in bp):
                 continue
             if len(w.group()) >= 4 and name_part_key(w.group()) in person_keys:
-                out[(d.id, w.start(), w.end())] = _Mention(
-                    d.id, w.start(), w.end(), w.group(), w.group(), "PERSON"
-                )
+                out[(d.id, w.start(), w.end())] = _Mention(d.id, w.start(), w.end(), w.group(), w.group(), "PERSON")
     # given names written before a bare surname
     final: list[_Mention] = []
     text_of = {d.id: d.text for d in docs}
@@ -108,9 +104,7 @@ def _person_clusters(ms: Sequence[_Mention]) -> list[list[_Mention]]:
     for g, _n in givens.most_common():
         for i, r in enumerate(reps):
             same_key = name_part_key(g) == name_part_key(r)
-            if same_key or (
-                g[:1].lower() == r[:1].lower() and jaro_winkler(g, r) >= SAME_GIVEN_NAME
-            ):
+            if same_key or (g[:1].lower() == r[:1].lower() and jaro_winkler(g, r) >= SAME_GIVEN_NAME):
                 person_of[g] = i
                 break
         else:
@@ -173,20 +167,14 @@ def align_names(docs: Sequence[Document], *, min_docs: int = 2) -> list[NameEnti
     out: list[NameEntity] = []
     for _key, ms in by_key.items():
         labels = Counter(m.label for m in ms)
-        label = (
-            "PERSON"
-            if labels["PERSON"] * 2 >= len(ms)
-            else max(labels, key=lambda x: (labels[x], x))
-        )
+        label = "PERSON" if labels["PERSON"] * 2 >= len(ms) else max(labels, key=lambda x: (labels[x], x))
         for cl in _person_clusters(ms) if label == "PERSON" else [ms]:
             if len({m.doc for m in cl}) < min_docs:
                 continue
             texts: dict[str, list[_Mention]] = defaultdict(list)
             for m in cl:
                 texts[m.text].append(m)
-            fulls = Counter(m.full for m in cl if len(name_parts(m.full)) >= 2) or Counter(
-                m.full for m in cl
-            )
+            fulls = Counter(m.full for m in cl if len(name_parts(m.full)) >= 2) or Counter(m.full for m in cl)
             out.append(
                 NameEntity(
                     name=max(fulls, key=lambda f: (fulls[f], len(f), f)),

@@ -84,9 +84,7 @@ def jaro_winkler(a: str, b: str) -> float:
     e = _empty(la, lb)
     if e is not None:
         return e
-    return float(
-        (JaroWinkler.normalized_similarity(la, lb) + JaroWinkler.normalized_similarity(lb, la)) / 2
-    )
+    return float((JaroWinkler.normalized_similarity(la, lb) + JaroWinkler.normalized_similarity(lb, la)) / 2)
 
 
 def monge_elkan(a: Sequence[str], b: Sequence[str]) -> float:

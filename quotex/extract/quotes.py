@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotex.extract.paragraphs import paragraph_spans
+from quotex.registry import SpeechCues
 
 # opening mark -> closing marks it pairs with
 _DOUBLE_OPEN = {"“": '”“"', "„": '“”"', '"': '"”', "«": "»", "»": "«", "‟": '”"', "”": '”"'}
@@ -218,7 +219,7 @@ _TITLE_CONTEXT = {
 }
 
 
-def quote_kind(doc: Doc, span: Span, *, attributed: bool) -> str:
+def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -> str:
     """Classify a quote as ``direct``, ``partial``, ``scare`` or ``title``.
 
     A direct quote is someone's words standing on their own: it opens its sentence (or
@@ -230,20 +231,21 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool) -> str:
         doc: The parsed document.
         span: The quote content (marks excluded).
         attributed: Whether a speech cue governs the quote.
+        lexicon: Speech cues, for "he said, '...'".
     """
     words = [t for t in span if not (t.is_punct or t.is_space)]
     if not words:
         return "scare"
     prev = _previous_word(doc, span.start)
-    prev_text = prev.lower_ if prev is not None else ""
     standalone = (
         prev is None
-        or prev.is_sent_start
-        or prev_text in {":", ".", "!", "?", "—", "–", "-"}
-        or prev.is_space
-        or span.start == span.sent.start
+        or prev.text in {":", ".", "!", "?", "—", "–", "-"}
         or _starts_sentence(doc, span)
-        or (prev_text == "," and _prev_is_speech(doc, prev))
+        or (
+            prev.text == ","
+            and prev.i > 0
+            and lexicon.verb_lemma(doc[prev.i - 1].text, doc[prev.i - 1].lemma_) is not None
+        )
     )
     has_clause = any(t.pos_ in {"VERB", "AUX"} for t in words) and len(words) >= 3
     if standalone and (has_clause or len(words) >= 6):
@@ -255,12 +257,10 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool) -> str:
     before = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
     if before & _TITLE_CONTEXT or _title_like(words):
         return "title"
-    if before & _WORDS_AS_WORDS:
-        return "scare"
     return "scare"
 
 
-def _previous_word(doc: Doc, i: int) -> object | None:
+def _previous_word(doc: Doc, i: int) -> Token | None:
     j = i - 1
     while j >= 0 and (doc[j].is_quote or doc[j].is_space):
         j -= 1
@@ -268,20 +268,12 @@ def _previous_word(doc: Doc, i: int) -> object | None:
 
 
 def _starts_sentence(doc: Doc, span: Span) -> bool:
-    first = span.start
-    j = first - 1
+    j = span.start - 1
     while j >= 0 and (doc[j].is_quote or doc[j].is_space or doc[j].text in "([—–-"):
         j -= 1
-    return j < 0 or doc[j].text in {".", "!", "?", ":"} or "\n" in doc[j].whitespace_
+    return j < 0 or doc[j].text in {".", "!", "?", ":"} or "\n" in doc[j].whitespace_ or span.start == span.sent.start
 
 
-def _prev_is_speech(doc: Doc, comma: object) -> bool:
-    from quotex.registry import speech_cues
-
-    i = comma.i  # type: ignore[attr-defined]
-    return i > 0 and doc[i - 1].lemma_.lower() in speech_cues().verbs
-
-
-def _title_like(words: Sequence[object]) -> bool:
-    content = [w for w in words if w.is_alpha and not w.is_stop]  # type: ignore[attr-defined]
-    return bool(content) and len(words) <= 8 and all(w.text[0].isupper() for w in content)  # type: ignore[attr-defined]
+def _title_like(words: Sequence[Token]) -> bool:
+    content = [w for w in words if w.is_alpha and not w.is_stop]
+    return bool(content) and len(words) <= 8 and all(w.text[0].isupper() for w in content)

@@ -139,11 +139,7 @@ def build(
         extra.append((header.start, header.end))
     dateline = md.find_dateline(text)
     if dateline:
-        reference = (
-            header.value
-            if header
-            else found["published"].get("html-meta") or md.latest_full_date(text)
-        )
+        reference = header.value if header else found["published"].get("html-meta") or md.latest_full_date(text)
         # With no other date anywhere, today is the one date the story cannot be after.
         day = md.dateline_date(dateline, reference or dt.date.today())  # type: ignore[arg-type]
         if day:

@@ -63,9 +63,7 @@ _FUNCTION_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[
-    frozenset[str], tuple[str, ...], frozenset[str], re.Pattern[str], re.Pattern[str]
-]:
+def _phrases() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     data = load_data()
     phrases = frozenset(data["phrases"])
     prefixes = tuple(p + " " for p in data["prefixes"])
@@ -197,11 +195,7 @@ def analyse(text: str) -> Layout:
     # Other articles' headlines, each followed by its date: two such pairs make a list.
     pairs: list[int] = []
     for a, b in zip(nonblank, nonblank[1:], strict=False):
-        if (
-            kinds[b] == "date"
-            and kinds[a] in ("text", "prose")
-            and _words(strs[a]) <= TAIL_MAX_WORDS
-        ):
+        if kinds[b] == "date" and kinds[a] in ("text", "prose") and _words(strs[a]) <= TAIL_MAX_WORDS:
             pairs.append(a)
     order = {i: p for p, i in enumerate(nonblank)}
     run: list[int] = []
@@ -220,11 +214,7 @@ def analyse(text: str) -> Layout:
         for j in (nonblank[k] for k in range(pos + 1, len(nonblank))):
             if kinds[j] in FURNITURE_KINDS:
                 continue
-            if (
-                kinds[j] != "text"
-                or _SENTENCE_END.search(strs[j])
-                or _words(strs[j]) > TAIL_MAX_WORDS
-            ):
+            if kinds[j] != "text" or _SENTENCE_END.search(strs[j]) or _words(strs[j]) > TAIL_MAX_WORDS:
                 break
             items.append(j)
         if len(items) >= 2:

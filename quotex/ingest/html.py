@@ -47,9 +47,7 @@ def from_html(
         ConfigError: ``published`` is not a date [E004].
     """
     if len(html) > MAX_HTML_CHARS:
-        raise InputError(
-            Errors.E205.format(path=source, size=len(html.encode("utf-8")), limit=MAX_HTML_CHARS)
-        )
+        raise InputError(Errors.E205.format(path=source, size=len(html.encode("utf-8")), limit=MAX_HTML_CHARS))
     caller = {"published": coerce_date(published), "outlet": outlet, "url": url}
     doc = _extract(html, url, source)
     title = _clean(doc.title) if doc.title else None
@@ -87,9 +85,7 @@ def _extract(html: str, url: str | None, source: str) -> Any:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as err:  # trafilatura raises many lxml errors on broken pages
-        raise InputError(
-            Errors.E204.format(path=source, reason=f"{type(err).__name__}: {err}")
-        ) from err
+        raise InputError(Errors.E204.format(path=source, reason=f"{type(err).__name__}: {err}")) from err
     if doc is None:
         raise InputError(Errors.E204.format(path=source, reason="trafilatura found no main text"))
     return doc

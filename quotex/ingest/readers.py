@@ -67,9 +67,7 @@ def from_record(record: Mapping[str, Any], *, source: str = "<record>", index: i
     try:
         if text is not None:
             return from_text(body, published=record.get("published"), **kwargs)
-        return from_html(
-            body, published=record.get("published"), source=f"{source}#{index}", **kwargs
-        )
+        return from_html(body, published=record.get("published"), source=f"{source}#{index}", **kwargs)
     except InputError:
         raise
     except ValueError as err:  # a bad "published" is a property of the record, not a setting
@@ -118,9 +116,7 @@ def _read_path(path: Path) -> Iterator[Article | InputError]:
     yield from _read_bytes(data, str(path), path.stem, path.suffix.lower())
 
 
-def _read_bytes(
-    data: bytes, source: str, stem: str, suffix: str | None
-) -> Iterator[Article | InputError]:
+def _read_bytes(data: bytes, source: str, stem: str, suffix: str | None) -> Iterator[Article | InputError]:
     try:
         text = decode(data, source)
     except InputError as err:
@@ -131,17 +127,11 @@ def _read_bytes(
         yield from _records(text, source)
         return
     try:
-        if (
-            suffix in (".html", ".htm")
-            or head.startswith(("<!doctype html", "<html"))
-            or "<html" in head
-        ):
+        if suffix in (".html", ".htm") or head.startswith(("<!doctype html", "<html")) or "<html" in head:
             yield from_html(text, id=stem, source=source)
         else:
             if len(data) > MAX_INPUT_BYTES:
-                raise InputError(
-                    Errors.E205.format(path=source, size=len(data), limit=MAX_INPUT_BYTES)
-                )
+                raise InputError(Errors.E205.format(path=source, size=len(data), limit=MAX_INPUT_BYTES))
             yield from_text(text, id=stem)
     except InputError as err:
         yield err
@@ -164,9 +154,7 @@ def decode(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(
-            Errors.E203.format(path=source, offset=err.start, reason=err.reason)
-        ) from err
+        raise InputError(Errors.E203.format(path=source, offset=err.start, reason=err.reason)) from err
     # The newline translation Path.read_text does; nothing else is changed.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -177,9 +165,7 @@ def _records(text: str, source: str) -> Iterator[Article | InputError]:
         items = json.loads(stripped)
     except json.JSONDecodeError as err:
         if stripped.startswith("["):
-            yield InputError(
-                Errors.E206.format(path=source, index=0, reason=f"invalid JSON: {err}")
-            )
+            yield InputError(Errors.E206.format(path=source, index=0, reason=f"invalid JSON: {err}"))
             return
         items = None
     if items is not None:
@@ -194,9 +180,7 @@ def _records(text: str, source: str) -> Iterator[Article | InputError]:
             parsed.append((index, json.loads(line)))
         except json.JSONDecodeError as err:
             reason = f"invalid JSON: {err}"
-            parsed.append(
-                (index, InputError(Errors.E206.format(path=source, index=index, reason=reason)))
-            )
+            parsed.append((index, InputError(Errors.E206.format(path=source, index=index, reason=reason))))
     yield from _from_rows(parsed, source)
 
 

@@ -56,7 +56,7 @@ class ClaimExtractor:
         # a clause nobody is found to have said is not a claim
         contents = [c for c in doc.spans.get(speaker_attributor.CONTENTS_KEY, []) if c.id_ in spoken]
         direct = [q for q in doc.spans.get(self.quotes_key, []) if q.label_ == "direct"]
-        claims = []
+        claims: list[Span] = []
         for k in select_claims(contents, direct):
             span = contents[k]
             claims.append(

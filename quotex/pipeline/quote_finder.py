@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotex.errors import Warnings
 from quotex.extract.quotes import find_quotes
@@ -37,7 +37,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         matches, stray = find_quotes(doc.text)
-        spans = []
+        spans: list[Span] = []
         info: dict[str, dict[str, object]] = {}
         previous = None
         for m in matches:

@@ -15,7 +15,7 @@ from quotex.errors import Errors, ExtractionError
 from quotex.extract.attribution import attribute_quotes
 from quotex.extract.cues import find_cues
 from quotex.extract.quotes import quote_kind
-from quotex.extract.speakers import EntityIndex, SpeakerResolver
+from quotex.extract.speakers import EntityIndex, SpeakerMatch, SpeakerResolver
 from quotex.pipeline import quote_finder
 from quotex.pipeline.extensions import DEFAULT_ATTRS, register_quote_extensions, resolve_attrs
 from quotex.registry import SpeechCues, speech_cues
@@ -81,7 +81,7 @@ class SpeakerAttributor:
         index = EntityIndex(doc, self.lexicon, skip=inside)
         resolver = SpeakerResolver(doc, index, self.lexicon)
         events = sorted([(c.cue.start, 0, k) for k, c in enumerate(cues)], key=lambda e: e[:2])
-        resolved = [None] * len(cues)
+        resolved: list[SpeakerMatch | None] = [None] * len(cues)
         for _, _, k in events:
             resolved[k] = resolver.resolve(cues[k])
         paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
@@ -89,7 +89,9 @@ class SpeakerAttributor:
         continues = [position.get(str(info.get(q.id_, {}).get("continues"))) for q in quotes]
         attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved, continues)
 
-        cue_spans, speaker_spans, contents = [], [], []
+        cue_spans: list[Span] = []
+        speaker_spans: list[Span] = []
+        contents: list[Span] = []
         confidence: dict[str, float] = {}
         for k, (cue, spk) in enumerate(zip(cues, resolved, strict=True)):
             cid = f"k{k}"
@@ -99,7 +101,7 @@ class SpeakerAttributor:
                 confidence[cid] = spk.confidence
             if cue.content is not None:
                 contents.append(_tagged(cue.content, cid, cue.lemma))
-        kinds = []
+        kinds: list[Span] = []
         for q, att in zip(quotes, attributions, strict=True):
             link = ""
             if att.cue is not None and att.speaker is not None and att.speaker is resolved[att.cue]:
@@ -110,7 +112,7 @@ class SpeakerAttributor:
                 confidence[link] = att.confidence
             elif att.cue is not None:
                 link = f"k{att.cue}"
-            kind = quote_kind(doc, q, attributed=att.speaker is not None)
+            kind = quote_kind(doc, q, attributed=att.speaker is not None, lexicon=self.lexicon)
             kinds.append(_tagged(q, q.id_, kind, link))
         doc.spans[self.quotes_key] = kinds
         doc.spans[CUES_KEY] = cue_spans

@@ -25,9 +25,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work-dir", type=Path, default=REPO / "training_runs")
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--quick", action="store_true", help="short bootstrap run")
-    parser.add_argument(
-        "--no-train", action="store_true", help="only evaluate and package the best checkpoint"
-    )
+    parser.add_argument("--no-train", action="store_true", help="only evaluate and package the best checkpoint")
     args = parser.parse_args(argv)
     steps = args.max_steps or (QUICK_STEPS if args.quick else FULL_STEPS)
     evaluation = run(

@@ -222,7 +222,7 @@ def gum_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
 
 
 def _proper_name(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
-    """The run of proper nouns around a mention's syntactic head, or None if the head is no PROPN."""
+    """The proper-noun run around a mention's syntactic head; None if the head is no PROPN."""
     heads = [i for i in range(start, end) if not start <= sent.heads[i] < end or sent.heads[i] == i]
     if len(heads) != 1 or sent.pos[heads[0]] != "PROPN":
         return None
@@ -231,8 +231,7 @@ def _proper_name(sent: Sentence, start: int, end: int) -> tuple[int, int] | None
     def inside(i: int) -> bool:
         # GUM tags "New" (York) or "United" (Nations) ADJ/VERB: capitalized words join the name
         return start <= i < end and (
-            sent.pos[i] == "PROPN"
-            or (sent.words[i][:1].isupper() and sent.pos[i] not in CLOSED_CLASS)
+            sent.pos[i] == "PROPN" or (sent.words[i][:1].isupper() and sent.pos[i] not in CLOSED_CLASS)
         )
 
     def link(i: int, step: int) -> bool:
@@ -268,27 +267,25 @@ def make_doc(vocab: Vocab, sents: list[Sentence], ents: list[Ents | None]) -> Do
         pos=[x for s in sents for x in s.pos],
         tags=[x for s in sents for x in s.tags],
         morphs=[x for s in sents for x in s.morphs],
-        heads=[h + off for s, off in zip(sents, offsets) for h in s.heads],
+        heads=[h + off for s, off in zip(sents, offsets, strict=True) for h in s.heads],
         deps=[x for s in sents for x in s.deps],
         sent_starts=[i == 0 for s in sents for i in range(len(s.words))],
     )
     spans = [
         Span(doc, off + a, off + b, label=label)
-        for off, sent_ents in zip(offsets, ents)
+        for off, sent_ents in zip(offsets, ents, strict=True)
         for a, b, label in sent_ents or ()
     ]
     missing = [
         Span(doc, off, off + len(s.words))
-        for s, off, sent_ents in zip(sents, offsets, ents)
+        for s, off, sent_ents in zip(sents, offsets, ents, strict=True)
         if sent_ents is None
     ]
     doc.set_ents(filter_spans(spans), missing=missing, default="outside")
     return doc
 
 
-def _group(
-    vocab: Vocab, items: Iterable[tuple[Sentence, Ents | None]]
-) -> Iterator[Doc]:
+def _group(vocab: Vocab, items: Iterable[tuple[Sentence, Ents | None]]) -> Iterator[Doc]:
     """Group sentences into Docs of at most SENTS_PER_DOC, never across documents."""
     batch: list[tuple[Sentence, Ents | None]] = []
     for sent, ents in items:
@@ -359,7 +356,7 @@ def convert(data_dir: Path, out_dir: Path) -> dict[str, int]:
     """Write train/dev/test DocBins for EWT+UNER and GUM.
 
     Args:
-        data_dir: The shared data folder (``ud-english-ewt``, ``uner-english-ewt``, ``ud-english-gum``).
+        data_dir: The shared data folder with the EWT, UNER and GUM folders.
         out_dir: Where ``train.spacy``, ``dev.spacy``, ``test.spacy`` and ``gum-dev.spacy`` go.
 
     Returns:

@@ -10,8 +10,16 @@ from spacy.training import Corpus
 
 #: Scores kept in the model meta, in report order.
 KEYS = (
-    "pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f",
-    "ents_p", "ents_r", "ents_f",
+    "pos_acc",
+    "tag_acc",
+    "morph_acc",
+    "lemma_acc",
+    "dep_uas",
+    "dep_las",
+    "sents_f",
+    "ents_p",
+    "ents_r",
+    "ents_f",
 )
 
 

@@ -23,10 +23,46 @@ HYPHEN_INFIX = (
 DASH_INFIXES = [r"(?<=[0-9A-Za-z])[–—](?=[0-9A-Za-z])"]
 #: Abbreviations common in news that must keep their final period.
 NEWS_ABBREVIATIONS = [
-    "A.M.", "P.M.", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.S.A.",
-    "Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Sgt.", "Supt.", "Rev.", "Atty.",
-    "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "No.", "Nos.", "Inc.", "Corp.",
-    "Ltd.", "Co.", "Jr.", "Sr.", "St.", "Ft.", "Mt.", "Dept.", "Univ.",
+    "A.M.",
+    "P.M.",
+    "a.m.",
+    "p.m.",
+    "U.S.",
+    "U.K.",
+    "U.N.",
+    "E.U.",
+    "D.C.",
+    "U.S.A.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Supt.",
+    "Rev.",
+    "Atty.",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "No.",
+    "Nos.",
+    "Inc.",
+    "Corp.",
+    "Ltd.",
+    "Co.",
+    "Jr.",
+    "Sr.",
+    "St.",
+    "Ft.",
+    "Mt.",
+    "Dept.",
+    "Univ.",
 ]
 
 
@@ -44,11 +80,7 @@ def customize_tokenizer(nlp: Language) -> None:
     if DEFAULT_HYPHEN_INFIX not in nlp.Defaults.infixes:
         raise ValueError("spaCy's English hyphen infix changed; update HYPHEN_INFIX")
     tokenizer.infix_finditer = compile_infix_regex(
-        [
-            HYPHEN_INFIX if infix == DEFAULT_HYPHEN_INFIX else infix
-            for infix in nlp.Defaults.infixes
-        ]
-        + DASH_INFIXES
+        [HYPHEN_INFIX if infix == DEFAULT_HYPHEN_INFIX else infix for infix in nlp.Defaults.infixes] + DASH_INFIXES
     ).finditer
     tokenizer.token_match = re.compile(f"^{HYPHENATED_NAME}$").match
     for abbr in NEWS_ABBREVIATIONS:
