@@ -25,6 +25,7 @@ class SpeechCues:
     titles: frozenset[str]
     pronouns: dict[str, str]
     irregular: dict[str, str]
+    title_roles: dict[str, str]
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -63,6 +64,7 @@ class SpeechCues:
             titles=frozenset(data["titles"]),
             pronouns=dict(data["pronouns"]),
             irregular=dict(data.get("irregular", {})),
+            title_roles=dict(data.get("title_roles", {})),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +80,7 @@ class SpeechCues:
             "titles": sorted(self.titles),
             "pronouns": dict(self.pronouns),
             "irregular": dict(self.irregular),
+            "title_roles": dict(self.title_roles),
         }
 
 

@@ -145,6 +145,11 @@ def _close_quotes(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> Span:
+    for i in range(start, min(end - 1, start + 5)):
+        # "said (on) Thursday that ...": an adverbial before "that" is not reported content
+        if doc[i].lower_ == "that" and all(t.pos_ in {"PROPN", "NOUN", "ADP", "ADV", "NUM", "DET"} for t in doc[start:i]):
+            start = i + 1
+            break
     while start < end and (
         doc[start].is_space or doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and start < end - 1
     ):
@@ -196,11 +201,13 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
     for _ in range(4):
         if cur is None:
             return None
+        subjects = [c for c in cur.children if c.dep_ in _SUBJ and not inside[c.i]]
+        if subjects:
+            # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker
+            return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), subjects[0])
         for child in cur.children:
             if inside[child.i]:
                 continue
-            if child.dep_ in _SUBJ:
-                return child
             if child.dep_ in _PASS_SUBJ:
                 agent = _by_agent(cur, inside)
                 return agent or child
@@ -256,8 +263,12 @@ def _parsed_content(doc: Doc, verb: Token) -> Span | None:
     """Its ccomp (or a that-clause), or the clause it trails ('..., X said')."""
     for child in verb.children:
         if child.i > verb.i and (child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)):
-            end = _close_quotes(doc, child.left_edge.i, child.right_edge.i + 1)
-            span = _strip_edges(doc, child.left_edge.i, end)
+            start = child.left_edge.i
+            that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if that is not None and start < that.i < child.i:
+                start = that.i + 1  # "said Thursday that ...": the clause starts after "that"
+            end = _close_quotes(doc, start, child.right_edge.i + 1)
+            span = _strip_edges(doc, start, end)
             return span if _clause_like(span) else None
     for child in verb.children:
         if child.dep_ in _CONTENT and child.i < verb.i:
@@ -324,7 +335,7 @@ def _opens_clause(tok: Token, limit: int) -> bool:
     """Whether a clause starts at ``tok``: it begins the subject of a later verb
     ("said Ukraine should ..."), as opposed to an object ("stressed the need ...")."""
     for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
-        if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i <= tok.i and t.head.i > t.i:
+        if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i <= tok.i + 3 and t.head.i > t.i:
             return t.head.pos_ in {"VERB", "AUX"} and t.head.i < limit
     return False
 

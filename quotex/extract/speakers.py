@@ -124,12 +124,12 @@ class EntityIndex:
         """Role nouns in the same noun phrase: 'aide Yuri Ushakov', 'Ushakov, the aide'."""
         doc = ent.doc
         roles = set()
-        for t in doc[max(ent.sent.start, ent.start - 5) : ent.start]:
-            if t.lemma_.lower() in self.lexicon.person_roles or t.lower_ in self.lexicon.person_roles:
-                roles.add(t.lemma_.lower())
-        for t in ent:
-            if t.lower_ in self.lexicon.person_roles:
-                roles.add(t.lower_)
+        for t in [*doc[max(ent.sent.start, ent.start - 5) : ent.start], *ent]:
+            low = t.lower_.strip(".")
+            if t.lemma_.lower() in self.lexicon.person_roles or low in self.lexicon.person_roles:
+                roles.add(t.lemma_.lower() if t.lemma_.lower() in self.lexicon.person_roles else low)
+            if low in self.lexicon.title_roles:  # "Sen. Maria Lopez" is a senator
+                roles.add(self.lexicon.title_roles[low])
         head = ent.root
         for child in head.children:
             if child.dep_ == "appos":
@@ -256,6 +256,14 @@ class SpeakerResolver:
     def _role(self, tok: Token) -> SpeakerMatch | None:
         """'the diplomat', 'the Kremlin aide', 'the US president', 'the ministry'."""
         doc = self.doc
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            # "Press secretary Dan Ruiz": the name after the role is the speaker
+            name = _name_span(doc[tok.i + 1])
+            while name.end < len(doc) and doc[name.end].pos_ == "PROPN":
+                name = doc[name.start : name.end + 1]
+            words = self.index._name_words(name)
+            if words:
+                return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
         span = _noun_phrase(tok)
         head = tok.lemma_.lower()
         if head in self.lexicon.person_roles:
@@ -321,7 +329,10 @@ def _name_span(tok: Token) -> Span:
     """The proper-name words around ``tok``: 'Yuri Ushakov' from 'Ushakov'."""
     doc = tok.doc
     start = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in _NAME_DEPS:
+    while start > 0 and (
+        doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in _NAME_DEPS
+        or doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_title and not doc[start - 1].is_sent_start
+    ):
         start -= 1
     end = tok.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i == tok.i and doc[end].dep_ in _NAME_DEPS:
