@@ -26,6 +26,8 @@ class SpeechCues:
     pronouns: dict[str, str]
     irregular: dict[str, str]
     title_roles: dict[str, str]
+    relay_verbs: frozenset[str]
+    recipient_verbs: frozenset[str]
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -65,6 +67,8 @@ class SpeechCues:
             pronouns=dict(data["pronouns"]),
             irregular=dict(data.get("irregular", {})),
             title_roles=dict(data.get("title_roles", {})),
+            relay_verbs=frozenset(data.get("relay_verbs", ())),
+            recipient_verbs=frozenset(data.get("recipient_verbs", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +85,8 @@ class SpeechCues:
             "pronouns": dict(self.pronouns),
             "irregular": dict(self.irregular),
             "title_roles": dict(self.title_roles),
+            "relay_verbs": sorted(self.relay_verbs),
+            "recipient_verbs": sorted(self.recipient_verbs),
         }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch
+from quotex.extract.cues import CueMatch, punct_sentence
 from quotex.extract.speakers import SpeakerMatch
 
 # a quote paragraph with no cue continues a speaker quoted at most this many paragraphs before
@@ -74,8 +74,9 @@ def attribute_quotes(
 
 def _window(doc: Doc, q: Span) -> tuple[int, int]:
     """Token range searched for a quote's cue: its sentences, plus a trailing 'he said.'."""
-    start = doc[q.start].sent.start
-    end = doc[q.end - 1].sent.end
+    # parser and punctuation sentences both: a parser may split "... Lars | Ek said."
+    start = min(doc[q.start].sent.start, punct_sentence(doc, q.start).start)
+    end = max(doc[q.end - 1].sent.end, punct_sentence(doc, q.end - 1).end)
     j = q.end
     while j < len(doc) and (doc[j].is_quote or doc[j].is_punct and doc[j].text in ",.!?"):
         j += 1
@@ -104,6 +105,8 @@ def _pick_cue(doc: Doc, q: Span, cues: Sequence[CueMatch]) -> int | None:
         distance = (cue.cue.start - q.end) if cue.cue.start >= q.end else (q.start - cue.cue.end) * 1.5
         # the closest governing speech verb wins; otherwise the nearest cue with a speaker
         score = (depth * 5 - 1000) if depth is not None else distance - (20 if cue.subject is not None else 0)
+        if cue.relay:
+            score += 500  # "X said ... "words", Reuters reported": the words are X's
         if best is None or score < best[0]:
             best = (score, k)
     return best[1] if best is not None else None

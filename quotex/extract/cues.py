@@ -27,12 +27,14 @@ class CueMatch:
         lemma: Normalised cue: a verb lemma, "according to", "quote as saying", ":".
         subject: Head token of the speaker mention, when one is found.
         content: The reported clause (claims) when the cue governs one outside quotes.
+        relay: Whether the cue passes on someone else's words ("Reuters reported", "AFP quoted").
     """
 
     cue: Span
     lemma: str
     subject: Token | None
     content: Span | None
+    relay: bool = False
 
 
 def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[CueMatch]:
@@ -56,7 +58,17 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             found.append(match)
     found.extend(_colon_cues(doc, quotes, inside))
     found.sort(key=lambda m: m.cue.start)
-    return found
+    return [_unrelay(m, found) for m in found]
+
+
+def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
+    """'The Kremlin said X, Reuters reported': the relayed clause is the Kremlin's claim, not Reuters'."""
+    content = match.content
+    if not match.relay or content is None:
+        return match
+    if any(c is not match and content.start <= c.cue.start < content.end for c in cues):
+        return CueMatch(match.cue, match.lemma, match.subject, None, relay=True)
+    return match
 
 
 def _inside(doc: Doc, quotes: Iterable[Span]) -> list[bool]:
@@ -147,7 +159,9 @@ def _close_quotes(doc: Doc, start: int, end: int) -> int:
 def _strip_edges(doc: Doc, start: int, end: int) -> Span:
     for i in range(start, min(end - 1, start + 5)):
         # "said (on) Thursday that ...": an adverbial before "that" is not reported content
-        if doc[i].lower_ == "that" and all(t.pos_ in {"PROPN", "NOUN", "ADP", "ADV", "NUM", "DET"} for t in doc[start:i]):
+        if doc[i].lower_ == "that" and all(
+            t.pos_ in {"PROPN", "NOUN", "ADP", "ADV", "NUM", "DET"} for t in doc[start:i]
+        ):
             start = i + 1
             break
     while start < end and (
@@ -167,11 +181,11 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         quoted = _quoted_as(doc, tok, inside)
         if quoted is not None:
             return quoted
-    subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside)
+    subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside, lexicon)
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
-    content = _content(doc, tok, inside) if lemma in lexicon.claim_verbs else None
-    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content)
+    content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
+    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
 
 
 def _verb_like(tok: Token) -> bool:
@@ -192,7 +206,7 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
     subject = passive or obj
     if subject is None:
         return None
-    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, None)
+    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, None)  # the quoted one speaks
 
 
 def _subject(verb: Token, inside: list[bool]) -> Token | None:
@@ -214,14 +228,16 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         agent = _by_agent(cur, inside)
         if agent is not None:
             return agent
-        if cur.dep_ in _CLIMB and cur.head is not cur:
+        # "X said, adding that ...": a participle takes the subject of the verb it hangs from
+        participle = cur.dep_ == "parataxis" and cur.tag_ == "VBG"
+        if (cur.dep_ in _CLIMB or participle) and cur.head is not cur:
             cur = cur.head
             continue
         return None
     return None
 
 
-def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool]) -> Token | None:
+def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Token | None:
     """A name or pronoun right before ('Ushakov said') or after ('said Ushakov') the verb,
     for parses that did not attach it as the subject."""
     before = verb.i - 1
@@ -238,6 +254,9 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool]) -> Token | None
     for j in (before, after):
         if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"}:
             return doc[j]
+    roles = lexicon.person_roles | lexicon.org_roles
+    if 0 <= before < len(doc) and not inside[before] and doc[before].lower_ in roles:
+        return doc[before]  # "Its chief executive told ..." with the subject left unattached
     return None
 
 
@@ -253,10 +272,10 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
     return None
 
 
-def _content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
+def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
     """The reported clause of a speech verb, from the parse or, where the parse has none,
     from word order ("said (that) ...", "..., X said")."""
-    return _parsed_content(doc, verb) or _linear_content(doc, verb, inside)
+    return _parsed_content(doc, verb) or _linear_content(doc, verb, inside, lexicon)
 
 
 def _parsed_content(doc: Doc, verb: Token) -> Span | None:
@@ -272,17 +291,18 @@ def _parsed_content(doc: Doc, verb: Token) -> Span | None:
             return span if _clause_like(span) else None
     for child in verb.children:
         if child.dep_ in _CONTENT and child.i < verb.i:
-            return _fronted(doc, verb, child.left_edge.i)
-    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
-        return _fronted(doc, verb, verb.head.left_edge.i)
+            return _fronted(doc, verb)
+    has_subject = any(c.dep_ in _SUBJ for c in verb.children)
+    if verb.head.i < verb.i and (verb.dep_ in {"parataxis", "ccomp"} or verb.dep_ == "advcl" and has_subject):
+        return _fronted(doc, verb)
     return None
 
 
 _NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 
 
-def _linear_content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
-    sent = _punct_sentence(doc, verb.i)
+def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
+    sent = punct_sentence(doc, verb.i)
     # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
     j = verb.i + 1
     while j < sent.end and j < verb.i + 10 and not inside[j] and doc[j].text not in {",", ";", ":"}:
@@ -290,14 +310,21 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
             return _clause_to_end(doc, j + 1, sent.end)
         j += 1
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    if nxt is not None and not inside[nxt.i] and _opens_clause(nxt, sent.end):
+    if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS and _opens_clause(nxt, sent.end):
         span = _clause_to_end(doc, nxt.i, sent.end)
         if span is not None:
             return span
     # before the verb: "Content, the Kremlin says."
-    rest = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    rest = []
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.text in {",", ";"}:
+            break  # "..., the company said on Tuesday, as demand fell": only "on Tuesday" trails
+        if not (t.is_punct or t.is_space):
+            rest.append(t)
     if len(rest) > 4:
         return None
+    if rest and rest[0].pos_ in _NP_POS and lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
+        return None  # "..., Trump confirmed his conversation": an object, not a trailing cue
     i = verb.i - 1
     while i > sent.start and doc[i].pos_ in {"AUX", "ADV"}:
         i -= 1
@@ -312,7 +339,7 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
 _SENT_END = {".", "!", "?"}
 
 
-def _punct_sentence(doc: Doc, i: int) -> Span:
+def punct_sentence(doc: Doc, i: int) -> Span:
     """The sentence around token ``i`` by punctuation and line breaks alone, for word-order
     rules that must not depend on the parser's sentence boundaries."""
     start = i
@@ -356,11 +383,10 @@ def _has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
-def _fronted(doc: Doc, verb: Token, start: int) -> Span | None:
-    """'Content, X said.': the clause before the comma that precedes the verb's subject."""
+def _fronted(doc: Doc, verb: Token) -> Span | None:
+    """'Content, X said.': from the sentence start to the comma before the verb's subject."""
     first = min(t.i for t in verb.subtree if t.i <= verb.i)
-    start = max(start, verb.sent.start)
-    span = _strip_edges(doc, start, first)
+    span = _strip_edges(doc, punct_sentence(doc, verb.i).start, first)
     return span if _clause_like(span) else None
 
 

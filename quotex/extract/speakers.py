@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch
+from quotex.extract.cues import CueMatch, punct_sentence
 from quotex.registry import SpeechCues
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -124,7 +124,9 @@ class EntityIndex:
         """Role nouns in the same noun phrase: 'aide Yuri Ushakov', 'Ushakov, the aide'."""
         doc = ent.doc
         roles = set()
-        for t in [*doc[max(ent.sent.start, ent.start - 5) : ent.start], *ent]:
+        # punctuation sentences: a parser may cut "aide | Yury Ushakov has said"
+        sent_start = punct_sentence(doc, ent.start).start
+        for t in [*doc[max(sent_start, ent.start - 5) : ent.start], *ent]:
             low = t.lower_.strip(".")
             if t.lemma_.lower() in self.lexicon.person_roles or low in self.lexicon.person_roles:
                 roles.add(t.lemma_.lower() if t.lemma_.lower() in self.lexicon.person_roles else low)
@@ -139,7 +141,7 @@ class EntityIndex:
             if h.lemma_.lower() in self.lexicon.person_roles:
                 roles.add(h.lemma_.lower())
         # modifiers of the role ("US", "Kremlin") help tell two presidents apart
-        mods = {fold(t.text) for t in doc[max(ent.sent.start, ent.start - 5) : ent.start] if t.pos_ in {"PROPN", "ADJ"}}
+        mods = {fold(t.text) for t in doc[max(sent_start, ent.start - 5) : ent.start] if t.pos_ in {"PROPN", "ADJ"}}
         return roles | {f"mod:{m}" for m in mods if m}
 
     def lookup(self, words: Sequence[str], label: str) -> NameEntry | None:
@@ -265,7 +267,10 @@ class SpeakerResolver:
             if words:
                 return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
         span = _noun_phrase(tok)
-        head = tok.lemma_.lower()
+        head = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.person_roles else tok.lower_
+        if any(t.dep_ in {"nmod:poss", "poss"} for t in span):
+            # "its chief executive", "Telia's spokesman": someone not introduced before
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
         if head in self.lexicon.person_roles:
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
             best: tuple[int, int, NameEntry] | None = None
@@ -330,8 +335,11 @@ def _name_span(tok: Token) -> Span:
     doc = tok.doc
     start = tok.i
     while start > 0 and (
-        doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in _NAME_DEPS
-        or doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_title and not doc[start - 1].is_sent_start
+        doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ in _NAME_DEPS
+        or doc[start - 1].pos_ == "ADJ"
+        and doc[start - 1].is_title
+        and not doc[start - 1].is_sent_start
     ):
         start -= 1
     end = tok.i + 1
