@@ -14,19 +14,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from quotex.extract.paragraphs import trim_span
 from quotex.results import Document
 
 PUNCT = " \t\n\r,.;:!?\"'“”‘’«»—–-()[]"
 SCORED_KINDS = ("direct", "partial")
 _NAME_NOISE = {"the", "mr", "mrs", "ms", "dr", "president", "s"}
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in PUNCT:
-        start += 1
-    while end > start and text[end - 1] in PUNCT:
-        end -= 1
-    return start, end
 
 
 def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -44,9 +37,9 @@ def match_spans(
     """Greedy one-to-one matching of gold and predicted spans by IoU, best pairs first."""
     candidates = []
     for gi, g in enumerate(gold):
-        gs = _trim(text, g["start"], g["end"])
+        gs = trim_span(text, g["start"], g["end"], PUNCT)
         for pi, p in enumerate(pred):
-            v = _iou(gs, _trim(text, p["start"], p["end"]))
+            v = _iou(gs, trim_span(text, p["start"], p["end"], PUNCT))
             if v >= threshold:
                 candidates.append((v, gi, pi))
     used_g: set[int] = set()

@@ -47,7 +47,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     for start, end in blocks:
         pieces = [(start, end)] if wrapped else _split_lines(text, start, end)
         for s, e in pieces:
-            s, e = _strip(text, s, e)
+            s, e = trim_span(text, s, e)
             if s < e:
                 spans.append((s, e))
     return spans
@@ -64,12 +64,14 @@ def _split_lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         pos = nl + 1
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+def trim_span(text: str, start: int, end: int, chars: str | None = None) -> tuple[int, int]:
+    """Move ``start`` and ``end`` inwards past ``chars`` (whitespace when None)."""
+    strip = str.isspace if chars is None else chars.__contains__
+    while start < end and strip(text[start]):
+        start += 1
+    while end > start and strip(text[end - 1]):
+        end -= 1
+    return start, end
 
 
 def normalize_for_parsing(text: str, blank: Iterable[tuple[int, int]] = ()) -> str:

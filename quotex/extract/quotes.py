@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.paragraphs import paragraph_spans
+from quotex.extract.paragraphs import paragraph_spans, trim_span
 from quotex.registry import SpeechCues
 
 # opening mark -> closing marks it pairs with
@@ -106,13 +106,13 @@ def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[
             close = _find_close(text, i, pe, _DOUBLE_OPEN[ch], MAX_UNCLOSED)
             if close is None:
                 end = _unclosed_end(text, i + 1, pe)
-                s, e = _trim(text, i + 1, end)
+                s, e = trim_span(text, i + 1, end)
                 if e - s > 0:
                     found.append(QuoteMatch(s, e, ch, None, pi, continued_start and i == ps, True))
                 if end < pe:
                     stray.append(i)
                 return found, end >= pe, stray
-            s, e = _trim(text, i + 1, close)
+            s, e = trim_span(text, i + 1, close)
             if e > s:
                 found.append(QuoteMatch(s, e, ch, text[close], pi, continued_start and i == ps))
             i = close + 1
@@ -120,7 +120,7 @@ def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[
         if ch in _SINGLE_OPEN and _opens(text, i) and not _ELISIONS.match(text, i):
             close = _find_close(text, i, pe, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
             if close is not None:
-                s, e = _trim(text, i + 1, close)
+                s, e = trim_span(text, i + 1, close)
                 if e > s:
                     found.append(QuoteMatch(s, e, ch, text[close], pi))
                 i = close + 1
@@ -161,17 +161,6 @@ def _unclosed_end(text: str, start: int, pe: int) -> int:
     cut = start + MAX_UNCLOSED
     m = max(text.rfind(". ", start, cut), text.rfind("? ", start, cut), text.rfind("! ", start, cut))
     return m + 1 if m > start else cut
-
-
-_TRIM = " \t\r\n\f\v"
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
 
 
 # ---- kinds -------------------------------------------------------------------------------
