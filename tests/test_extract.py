@@ -163,6 +163,13 @@ def test_claims(phenomenon: str, text: str, claim: str, speaker: str) -> None:
     assert found[0].speaker is not None and speaker in found[0].speaker.name
 
 
+def test_relayed_report_leaves_the_words_to_their_owner() -> None:
+    doc = quotex.extract('The ministry said on Monday that prices would "stay high for months," Reuters reported.')
+    (quote,) = doc.quotes
+    assert quote.speaker is not None and quote.speaker.name == "ministry"
+    assert [c.speaker.name for c in doc.claims if c.speaker] == ["ministry"]
+
+
 def test_scare_quotes_and_titles_are_not_attributed() -> None:
     doc = quotex.extract('The so-called "smart grid" is described in the report "Power for All".')
     assert {q.kind for q in doc.quotes} <= {"scare", "title"}

@@ -244,7 +244,9 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
     while before >= 0 and doc[before].pos_ in {"ADV", "AUX", "PART"} and not inside[before]:
         before -= 1
     if before > 0 and doc[before].text == ",":
-        # "Tom Reyes, an economist at the institute, said": skip back over the appositive
+        # "The watchdog's head, Gareth Davies, said" / "Tom Reyes, an economist at the institute, said"
+        if doc[before - 1].pos_ == "PROPN" and not inside[before - 1]:
+            return doc[before - 1]
         for k in range(before - 1, max(-1, before - 12), -1):
             if doc[k].text == "," and k > 0 and doc[k - 1].pos_ == "PROPN" and not inside[k - 1]:
                 return doc[k - 1]
@@ -254,6 +256,11 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
     for j in (before, after):
         if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"}:
             return doc[j]
+    if _after_quote(doc, verb, inside):
+        # '"...", says watchdog': the noun phrase after an inverted cue
+        head = _np_head_after(doc, after, inside)
+        if head is not None:
+            return head
     roles = lexicon.person_roles | lexicon.org_roles
     if 0 <= before < len(doc) and not inside[before] and doc[before].lower_ in roles:
         return doc[before]  # "Its chief executive told ..." with the subject left unattached
@@ -303,6 +310,8 @@ _NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 
 def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
     sent = punct_sentence(doc, verb.i)
+    if _after_quote(doc, verb, inside):
+        return None  # '"...," said Emma Hardy, who chairs ...': the quote is what was said
     # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
     j = verb.i + 1
     while j < sent.end and j < verb.i + 10 and not inside[j] and doc[j].text not in {",", ";", ":"}:
@@ -310,8 +319,12 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
             return _clause_to_end(doc, j + 1, sent.end)
         j += 1
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-    if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS and _opens_clause(nxt, sent.end):
-        span = _clause_to_end(doc, nxt.i, sent.end)
+    start = _clause_start(nxt, sent.end) if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS else None
+    if start is not None and nxt is not None:
+        # "told the BBC the minister would ...": skip the recipient; otherwise keep every word
+        if lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
+            start = min(start, nxt.i)
+        span = _clause_to_end(doc, start, sent.end)
         if span is not None:
             return span
     # before the verb: "Content, the Kremlin says."
@@ -358,13 +371,24 @@ def punct_sentence(doc: Doc, i: int) -> Span:
     return doc[start:end]
 
 
-def _opens_clause(tok: Token, limit: int) -> bool:
-    """Whether a clause starts at ``tok``: it begins the subject of a later verb
-    ("said Ukraine should ..."), as opposed to an object ("stressed the need ...")."""
+def _clause_start(tok: Token, limit: int) -> int | None:
+    """Where a clause starts at or just after ``tok``: the subject of a later verb
+    ("said Ukraine should ...", "told Reuters the slowdown could ..."), as opposed to an
+    object ("stressed the need ...") or a relative clause ("Hardy, who chairs ...")."""
     for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
         if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i <= tok.i + 3 and t.head.i > t.i:
-            return t.head.pos_ in {"VERB", "AUX"} and t.head.i < limit
-    return False
+            if t.tag_ in {"WP", "WDT"} or t.head.pos_ not in {"VERB", "AUX"} or t.head.i >= limit:
+                return None
+            return max(tok.i, t.left_edge.i)
+    return None
+
+
+def _after_quote(doc: Doc, verb: Token, inside: list[bool]) -> bool:
+    """Whether the verb follows a closing quotation mark: '"...," said X' or '"...," X said'."""
+    j = verb.i - 1
+    while j >= 0 and not doc[j].is_quote and j > verb.i - 8 and (doc[j].pos_ in _NP_POS or doc[j].text == ","):
+        j -= 1
+    return j > 0 and doc[j].is_quote and inside[j - 1]
 
 
 def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:

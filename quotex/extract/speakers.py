@@ -239,7 +239,9 @@ class SpeakerResolver:
     def _pronoun(self, tok: Token, content: Span | None) -> SpeakerMatch | None:
         kind = self.lexicon.pronouns.get(tok.lower_)
         if kind in {"male", "female"}:
-            prev = self.previous(tok.i, person=True, outside=content) or self._nearest_entity(tok, "PERSON")
+            prev = self.previous(tok.i, person=True, outside=content)
+            subject = self._recent_subject(tok, after=self._last_start(tok.i, content), outside=content)
+            prev = subject or prev or self._nearest_entity(tok, "PERSON")
         elif kind == "plural" or kind == "neuter":
             prev = self.previous(tok.i, outside=content) or self._nearest_entity(tok, "ORG")
         else:
@@ -248,6 +250,27 @@ class SpeakerResolver:
             return None
         span = self.doc[tok.i : tok.i + 1]
         return SpeakerMatch(span, prev.name, prev.label, 0.7)
+
+    def _last_start(self, before: int, content: Span | None) -> int:
+        for start, _ in reversed(self.history):
+            if start < before and not (content is not None and content.start <= start < content.end):
+                return start
+        return -1
+
+    def _recent_subject(self, tok: Token, *, after: int, outside: Span | None) -> SpeakerMatch | None:
+        """A person who is the subject of a sentence between the last speaker and the pronoun
+        ("Reed disputed the findings. '...,' he said" is Reed)."""
+        for start, entry in reversed(self.index.mentions):
+            if not after < start < tok.i or entry.label != "PERSON":
+                continue
+            if outside is not None and outside.start <= start < outside.end:
+                continue  # "Kiev is in no rush ..., he said": someone in the reported clause
+            head = self.doc[start]
+            while head.dep_ in _NAME_DEPS and head.head.i != head.i and head.head.i > head.i:
+                head = head.head
+            if head.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
+                return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.6)
+        return None
 
     def _nearest_entity(self, tok: Token, label: str) -> SpeakerMatch | None:
         for start, entry in reversed(self.index.mentions):
@@ -352,7 +375,7 @@ def _noun_phrase(tok: Token) -> Span:
     doc = tok.doc
     start = tok.i
     for child in tok.lefts:
-        if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"}:
+        if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             start = min(start, child.left_edge.i)
     return doc[start : tok.i + 1]
 
