@@ -89,7 +89,7 @@ class EntityIndex:
             if j > i and (skip is None or not skip[i]):
                 span = doc[i:j]
                 words = self._name_words(span)
-                if len(words) >= 2 and self.lookup(words, "PERSON") is None:
+                if len(words) >= 2:
                     entry = self._add("PERSON", words)
                     entry.roles |= self._roles_near(span)
                     self.mentions.append((i, entry))
