@@ -263,9 +263,7 @@ def _variant(rng: random.Random, words: list[str]) -> tuple[str, str]:
     return "partial", " ".join(words[s : s + k])
 
 
-def generate(
-    n_articles: int, seed: int = 7
-) -> tuple[list[Document], dict[str, list[tuple[str, str]]]]:
+def generate(n_articles: int, seed: int = 7) -> tuple[list[Document], dict[str, list[tuple[str, str]]]]:
     """Generated articles and the planted groups {statement id: [(doc id, quote id), ...]}."""
     rng = random.Random(seed)
     speakers = [f"{g} {s}" for g, s in itertools.product(GIVEN, SURNAME)]
@@ -306,17 +304,11 @@ def generate(
                 if kind == "partial":
                     pre = f"{surname} said the plan meant that "
                     st = put(pre)
-                    ents.append(
-                        Entity(
-                            start=st, end=st + len(surname), text=surname, label="PERSON", name=sp
-                        )
-                    )
+                    ents.append(Entity(start=st, end=st + len(surname), text=surname, label="PERSON", name=sp))
                     put("“")
                     qs = put(text)
                     put("” for everyone. ")
-                    speaker = Speaker(
-                        start=st, end=st + len(surname), text=surname, name=sp, label="PERSON"
-                    )
+                    speaker = Speaker(start=st, end=st + len(surname), text=surname, name=sp, label="PERSON")
                     quotes.append(
                         Quote(
                             id=qid,
@@ -346,14 +338,8 @@ def generate(
                     put(f",{mark_close} ")
                     st = put(surname)
                     put(" said. ")
-                    speaker = Speaker(
-                        start=st, end=st + len(surname), text=surname, name=sp, label="PERSON"
-                    )
-                    ents.append(
-                        Entity(
-                            start=st, end=st + len(surname), text=surname, label="PERSON", name=sp
-                        )
-                    )
+                    speaker = Speaker(start=st, end=st + len(surname), text=surname, name=sp, label="PERSON")
+                    ents.append(Entity(start=st, end=st + len(surname), text=surname, label="PERSON", name=sp))
                     quotes.append(
                         Quote(
                             id=qid,
@@ -450,8 +436,7 @@ def main() -> int:
         rows.append(row)
     first, last = rows[0], rows[-1]
     slope = (
-        math.log(last["seconds"] / first["seconds"])
-        / math.log(last["articles"] / first["articles"])
+        math.log(last["seconds"] / first["seconds"]) / math.log(last["articles"] / first["articles"])
         if len(rows) > 1
         else float("nan")
     )

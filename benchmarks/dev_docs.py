@@ -116,15 +116,9 @@ def _entities(text: str) -> list[Entity]:
             continue
         out.append(Entity(start=start, end=start + len(s2), text=s2, label=label, name=s2))
     # in-document canonical name: fullest name sharing the surname
-    full = {
-        e.text.split()[-1]: e.text
-        for e in sorted(out, key=lambda e: len(e.text))
-        if e.label == "PERSON"
-    }
+    full = {e.text.split()[-1]: e.text for e in sorted(out, key=lambda e: len(e.text)) if e.label == "PERSON"}
     return [
-        e.model_copy(
-            update={"name": full.get(e.text.split()[-1], e.text) if e.label == "PERSON" else e.text}
-        )
+        e.model_copy(update={"name": full.get(e.text.split()[-1], e.text) if e.label == "PERSON" else e.text})
         for e in out
     ]
 
@@ -164,9 +158,7 @@ def load_dev_documents() -> list[Document]:
         claims = []
         for i, c in enumerate(d["claims"]):
             sp = Speaker(start=0, end=0, text="", name=c["speaker"]) if c["speaker"] else None
-            claims.append(
-                Claim(id=f"c{i}", start=c["start"], end=c["end"], text=c["text"], speaker=sp)
-            )
+            claims.append(Claim(id=f"c{i}", start=c["start"], end=c["end"], text=c["text"], speaker=sp))
         docs.append(
             Document(
                 id=d["id"],

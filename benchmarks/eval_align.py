@@ -28,22 +28,14 @@ def extracted_documents():
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         pub = published.get(path.stem)
-        docs.append(
-            quotex.extract(
-                text, published=dt.date.fromisoformat(pub) if pub else None, id=path.stem
-            )
-        )
+        docs.append(quotex.extract(text, published=dt.date.fromisoformat(pub) if pub else None, id=path.stem))
     return docs
 
 
 def main(argv: list[str]) -> int:
     dev = "--dev" in argv
     args = [a for a in argv if not a.startswith("--")]
-    out = (
-        Path(args[0])
-        if args
-        else HERE / "results" / ("align_seeds_dev.json" if dev else "align_seeds.json")
-    )
+    out = Path(args[0]) if args else HERE / "results" / ("align_seeds_dev.json" if dev else "align_seeds.json")
     t0 = time.perf_counter()
     if dev:
         sys.path.insert(0, str(HERE))

@@ -13,5 +13,11 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 def test_errors_share_one_base() -> None:
-    for name in ("ConfigError", "InputError", "ExtractionError", "AlignmentError", "ModelNotFoundError"):
+    for name in (
+        "ConfigError",
+        "InputError",
+        "ExtractionError",
+        "AlignmentError",
+        "ModelNotFoundError",
+    ):
         assert issubclass(getattr(quotex, name), quotex.QuotexError)

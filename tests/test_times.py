@@ -98,8 +98,7 @@ def test_offsets_are_into_the_full_text() -> None:
 @settings(deadline=None, max_examples=100)
 @given(
     st.lists(
-        st.sampled_from(["on Sunday", "Dec 28", " ", "last week", "x", "2024", "in ", "May 5"])
-        | st.text(max_size=4)
+        st.sampled_from(["on Sunday", "Dec 28", " ", "last week", "x", "2024", "in ", "May 5"]) | st.text(max_size=4)
     ).map("".join),
     st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 1, 1)) | st.none(),
 )

@@ -30,9 +30,7 @@ def make_doc(
         pos = s + 1
         speaker = Speaker(start=0, end=0, text="", name=sp) if sp else None
         inside = [q.id for q in qs if s <= q.start and q.end <= s + len(ct)]
-        cs.append(
-            Claim(id=f"c{i}", start=s, end=s + len(ct), text=ct, speaker=speaker, quotes=inside)
-        )
+        cs.append(Claim(id=f"c{i}", start=s, end=s + len(ct), text=ct, speaker=speaker, quotes=inside))
     pos = 0
     for et, label, name in entities:
         s = text.index(et, pos)

@@ -20,15 +20,9 @@ STATEMENT = "We will rebuild every bridge in the valley before the spring floods
 
 def _pair(text_a, text_b, kind_b="direct", speaker_b=MINISTER, kind_a="direct"):
     """Two outlets with text_a (so it is the most common form) and one with text_b."""
-    a = make_doc(
-        "outlet_a", f'"{text_a}," {MINISTER} said on Monday.', [(text_a, kind_a, MINISTER)]
-    )
-    a2 = make_doc(
-        "outlet_c", f'"{text_a}," {MINISTER} told reporters.', [(text_a, kind_a, MINISTER)]
-    )
-    b = make_doc(
-        "outlet_b", f'The minister said: "{text_b}" in a statement.', [(text_b, kind_b, speaker_b)]
-    )
+    a = make_doc("outlet_a", f'"{text_a}," {MINISTER} said on Monday.', [(text_a, kind_a, MINISTER)])
+    a2 = make_doc("outlet_c", f'"{text_a}," {MINISTER} told reporters.', [(text_a, kind_a, MINISTER)])
+    b = make_doc("outlet_b", f'The minister said: "{text_b}" in a statement.', [(text_b, kind_b, speaker_b)])
     return align([a, a2, b], facts=False, names=False)
 
 
@@ -71,13 +65,13 @@ def test_drift_types_of_one_outlets_rendering(variant, expected):
 
 
 def test_substitution_names_the_words_and_their_spans():
-    res = _pair(
-        STATEMENT, "We will repair every bridge in the valley before the spring floods arrive"
-    )
+    res = _pair(STATEMENT, "We will repair every bridge in the valley before the spring floods arrive")
     (sub,) = [d for d in _drift(res, "substitution") if d.doc == "outlet_b"]
     assert (sub.from_, sub.to) == ("rebuild", "repair")
     member = res.groups[0].members[sub.member]
-    doc_text = 'The minister said: "We will repair every bridge in the valley before the spring floods arrive" in a statement.'
+    doc_text = (
+        'The minister said: "We will repair every bridge in the valley before the spring floods arrive" in a statement.'
+    )
     assert doc_text[sub.doc_spans[0].start : sub.doc_spans[0].end] == "repair"
     assert member.doc == "outlet_b"
 
@@ -144,12 +138,8 @@ def test_same_words_under_different_speakers_is_one_group_with_attribution_chang
 
 
 def test_a_short_common_phrase_from_two_speakers_is_not_one_statement():
-    a = make_doc(
-        "a", 'Weber called it "a good start".', [("a good start", "partial", "Jonas Weber")]
-    )
-    b = make_doc(
-        "b", 'Lindqvist called it "a good start".', [("a good start", "partial", MINISTER)]
-    )
+    a = make_doc("a", 'Weber called it "a good start".', [("a good start", "partial", "Jonas Weber")])
+    b = make_doc("b", 'Lindqvist called it "a good start".', [("a good start", "partial", MINISTER)])
     assert align([a, b], facts=False, names=False).groups == []
 
 
@@ -182,9 +172,7 @@ def test_a_claim_repeating_the_words_without_marks_is_unquoted():
 def test_drift_labels_ignore_whitespace_and_quote_style(space, marks):
     variant = STATEMENT.replace(" ", space, 3)
     a = make_doc("a", f'"{STATEMENT}," Lindqvist said.', [(STATEMENT, "direct", MINISTER)])
-    b = make_doc(
-        "b", f"{marks[0]}{variant}{marks[1]} Lindqvist said.", [(variant, "direct", MINISTER)]
-    )
+    b = make_doc("b", f"{marks[0]}{variant}{marks[1]} Lindqvist said.", [(variant, "direct", MINISTER)])
     res = align([a, b], facts=False, names=False)
     assert _types(res) == {"identical"}
 
@@ -200,17 +188,13 @@ def test_drift_labels_ignore_whitespace_and_quote_style(space, marks):
 def test_aligning_a_document_set_with_a_copy_of_itself_is_identical(statements):
     text = " ".join(f'"{s}," Lindqvist said.' for s in statements)
     quotes = [(s, "direct", MINISTER) for s in statements]
-    res = align(
-        [make_doc("a", text, quotes), make_doc("b", text, quotes)], facts=False, names=False
-    )
+    res = align([make_doc("a", text, quotes), make_doc("b", text, quotes)], facts=False, names=False)
     assert len(res.groups) == len(statements)
     assert {d.type for g in res.groups for d in g.drift} == {"identical"}
 
 
 def test_json_contract_round_trips_and_uses_from():
-    res = _pair(
-        STATEMENT, "We will repair every bridge in the valley before the spring floods arrive"
-    )
+    res = _pair(STATEMENT, "We will repair every bridge in the valley before the spring floods arrive")
     data = json.loads(to_json(res))
     assert set(data) >= {"groups", "facts", "entities"}
     g = data["groups"][0]

@@ -121,9 +121,7 @@ def test_shares_compare_fractions_with_percentages():
 
 def test_boilerplate_is_skipped():
     text = "The call lasted 20 minutes. Related: a call lasted 90 minutes elsewhere."
-    a = make_doc("a", text).model_copy(
-        update={"boilerplate": [TextSpan(start=28, end=len(text), text=text[28:])]}
-    )
+    a = make_doc("a", text).model_copy(update={"boilerplate": [TextSpan(start=28, end=len(text), text=text[28:])]})
     b = make_doc("b", "Their call lasted 20 minutes.")
     (f,) = align_facts([a, b])
     assert f.consistent and {v.text for v in f.variants} == {"20 minutes"}
@@ -145,9 +143,7 @@ def test_surname_spellings_are_one_person():
 
 
 def test_given_name_spelling_vs_different_given_name():
-    spelling = align_names(
-        [_person("a", "Dmitri Orlov", "Dmitri Orlov"), _person("b", "Dmitry Orlov", "Dmitry Orlov")]
-    )
+    spelling = align_names([_person("a", "Dmitri Orlov", "Dmitri Orlov"), _person("b", "Dmitry Orlov", "Dmitry Orlov")])
     assert [f.split(":")[0] for f in spelling[0].flags] == ["given_name_spelling"]
     wrong = align_names(
         [

@@ -44,8 +44,6 @@ def test_orthographic_variants_share_word_keys(a, b):
     assert keys(a) == keys(b)
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), [("prolongation", "prolong"), ("leads", "lead"), ("ending", "end")]
-)
+@pytest.mark.parametrize(("a", "b"), [("prolongation", "prolong"), ("leads", "lead"), ("ending", "end")])
 def test_stems_join_word_forms(a, b):
     assert stem(word_key(a)) == stem(word_key(b))

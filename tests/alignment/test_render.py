@@ -25,9 +25,7 @@ def test_html_page_is_self_contained_and_marks_changes(tmp_path):
     page = to_html(res)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert "http" not in page  # no external resources
-    assert (
-        '<mark class="substitution">trawlers</mark>' in page or '<mark class="paraphrase">' in page
-    )
+    assert '<mark class="substitution">trawlers</mark>' in page or '<mark class="paraphrase">' in page
     assert "<!DOCTYPE" not in res._repr_html_()
     out = tmp_path / "a.html"
     write_html(res, str(out))
@@ -53,6 +51,4 @@ def test_align_package_does_not_import_spacy_or_textacy_at_module_level():
                 names = [node.module or ""]
             for n in names:
                 assert not n.startswith(("spacy", "textacy")), f"{path.name} imports {n}"
-                assert n not in {"quotex", "quotex.api", "quotex.model", "quotex.pipeline"}, (
-                    path.name
-                )
+                assert n not in {"quotex", "quotex.api", "quotex.model", "quotex.pipeline"}, path.name

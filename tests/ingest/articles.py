@@ -7,10 +7,8 @@ HEADLINE = "Harbour bridge to reopen next month, minister says"
 PARAGRAPHS = [
     "The transport minister said on Friday that the old harbour bridge would reopen to traffic "
     "by the end of next month, after repairs that lasted almost a year.",
-    '"We have done everything we promised, and the bridge is safe," Maria Lindqvist told '
-    "reporters at the site.",
-    "Local traders said last week that the closure had cost them a third of their income "
-    "since January.",
+    '"We have done everything we promised, and the bridge is safe," Maria Lindqvist told reporters at the site.',
+    "Local traders said last week that the closure had cost them a third of their income since January.",
     "Engineers replaced 40 steel cables and resurfaced the deck, the ministry said in a statement.",
 ]
 
@@ -50,9 +48,7 @@ Ferry strike ends after two days
 """
 
 
-def html_page(
-    paragraphs: list[str] | None = None, *, published: str = "2024-03-15T09:30:00Z"
-) -> str:
+def html_page(paragraphs: list[str] | None = None, *, published: str = "2024-03-15T09:30:00Z") -> str:
     """The story inside a full page: navigation, related links, footer, article meta tags."""
     body = "\n".join(f"<p>{p}</p>" for p in (paragraphs or PARAGRAPHS))
     return f"""<!DOCTYPE html>

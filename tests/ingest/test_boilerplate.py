@@ -21,11 +21,7 @@ def covered(text: str, needle: str) -> bool:
     """Every non-space character of ``needle`` lies inside some boilerplate span."""
     start = text.index(needle)
     spans = from_text(text).boilerplate
-    return all(
-        any(s <= i < e for s, e in spans)
-        for i in range(start, start + len(needle))
-        if not text[i].isspace()
-    )
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(needle)) if not text[i].isspace())
 
 
 @pytest.mark.issue(5)
@@ -114,9 +110,7 @@ def test_story_text_is_never_marked(phenomenon: str, text: str) -> None:
         )
 
 
-@pytest.mark.parametrize(
-    "furniture", ["Advertisement", "Also read: Storm damages pier", "Share this article"]
-)
+@pytest.mark.parametrize("furniture", ["Advertisement", "Also read: Storm damages pier", "Share this article"])
 def test_furniture_inside_the_story_is_marked(furniture: str) -> None:
     text = f"{PARAGRAPHS[0]}\n\n{furniture}\n\n{PARAGRAPHS[1]}"
     assert covered(text, furniture)

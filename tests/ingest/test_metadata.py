@@ -75,9 +75,7 @@ D = dt.date
         ),
     ],
 )
-def test_published(
-    phenomenon: str, text: str, published: dt.date | None, origin: str | None
-) -> None:
+def test_published(phenomenon: str, text: str, published: dt.date | None, origin: str | None) -> None:
     article = from_text(text)
     assert article.published == published, phenomenon
     assert article.provenance.get("published") == origin

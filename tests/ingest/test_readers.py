@@ -56,9 +56,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_folder_is_read_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "a.html").write_text(html_page(), encoding="utf-8")
-    (tmp_path / "c.jsonl").write_text(
-        json.dumps({"id": "rec", "text": STORY}) + "\n", encoding="utf-8"
-    )
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "rec", "text": STORY}) + "\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     assert [r.id for r in read(tmp_path) if isinstance(r, Article)] == ["a", "b", "rec"]
 
