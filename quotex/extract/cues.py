@@ -293,7 +293,7 @@ def _parsed_content(doc: Doc, verb: Token) -> Span | None:
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if that is not None and start < that.i < child.i:
                 start = that.i + 1  # "said Thursday that ...": the clause starts after "that"
-            end = _close_quotes(doc, start, child.right_edge.i + 1)
+            end = _dangling_end(doc, verb, _close_quotes(doc, start, child.right_edge.i + 1))
             span = _strip_edges(doc, start, end)
             return span if _clause_like(span) else None
     for child in verb.children:
@@ -401,6 +401,17 @@ def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:
             break
     span = _strip_edges(doc, start, _close_quotes(doc, start, end))
     return span if _clause_like(span) else None
+
+
+def _dangling_end(doc: Doc, verb: Token, end: int) -> int:
+    """Extend a clause over the rest of its sentence when that rest has no subject or comma of
+    its own ("must make a decision | to withdraw its troops from the region"): a parser that
+    attached it elsewhere split one reported clause."""
+    sent_end = punct_sentence(doc, verb.i).end
+    rest = doc[end:sent_end]
+    if not rest or any(t.text in {",", ";", ":"} or t.dep_ in _SUBJ | _PASS_SUBJ for t in rest):
+        return end
+    return sent_end
 
 
 def _has_that(tok: Token) -> bool:
