@@ -72,8 +72,9 @@ def run_extract(corpus: Path, output: Path, jobs: int, model: str | None) -> dic
     stderr = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
+    shown = [str(Path(a).relative_to(ROOT)) if a.startswith(f"{ROOT}/") else a for a in cmd[3:]]
     return {
-        "command": " ".join(["quotex", *cmd[3:]]),
+        "command": " ".join(["quotex", *shown]),
         "seconds": round(seconds, 1),
         "peak_rss_mb": round(peak / 1024, 1),
     }
@@ -108,6 +109,7 @@ def main() -> None:
         type=int,
         help="larger corpora run with the first --jobs value only (saves time on a shared machine)",
     )
+    parser.add_argument("--note", help="caveat recorded with the results, e.g. other load on the machine")
     parser.add_argument("--model", help="pipeline name or path; default: the embedded model")
     parser.add_argument("--work", type=Path, default=ROOT / ".work" / "bench_corpus")
     parser.add_argument("--results", type=Path, default=RESULTS)
@@ -125,10 +127,7 @@ def main() -> None:
             "python": platform.python_version(),
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         },
-        "caveat": (
-            "Measured on a shared 2-core machine while a model training run kept one core busy, "
-            "so --jobs 2 competes with it; absolute words/second are a lower bound."
-        ),
+        "note": args.note,
         "model": args.model or "embedded (models/en_quotex_sm)",
         "model_load_seconds": model_load_seconds(args.model),
         "runs": [],
@@ -151,12 +150,11 @@ def main() -> None:
             )
             if jobs != args.jobs[0]:
                 reference = outputs[args.jobs[0]].read_text(encoding="utf-8")
-                run["same_output_as_jobs_%d" % args.jobs[0]] = (
-                    outputs[jobs].read_text(encoding="utf-8") == reference
-                )
+                run["same_output_as_jobs_%d" % args.jobs[0]] = outputs[jobs].read_text(encoding="utf-8") == reference
             report["runs"].append(run)
             print(json.dumps(run), flush=True)
             _write(args.results, report)
+    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     report["memory_flat"] = _memory_flat(report["runs"])
     _write(args.results, report)
 
