@@ -19,7 +19,7 @@ RESULTS = REPO / "benchmarks" / "results" / "pipeline.json"
 
 # Invented news-like sentences, written for this benchmark.
 SENTENCES = [
-    "“We are not going to back down,” Mayor Elena Ruiz told reporters outside City Hall on Tuesday.",
+    "“We are not going to back down,” Mayor Elena Ruiz told reporters at City Hall on Tuesday.",
     "The U.S. Department of Energy said the plant would reopen at 1:00 P.M. on Friday.",
     "Officials in Kyiv's regional administration said three drones were shot down overnight.",
     "Trump's lawyers argued that the documents found at Mar-a-Lago were personal records.",
@@ -49,8 +49,12 @@ def measure(nlp: spacy.language.Language, texts: list[str], n_process: int) -> d
     start = time.perf_counter()
     words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process=n_process))
     seconds = time.perf_counter() - start
-    return {"n_process": n_process, "words": words, "seconds": round(seconds, 2),
-            "words_per_second": round(words / seconds)}
+    return {
+        "n_process": n_process,
+        "words": words,
+        "seconds": round(seconds, 2),
+        "words_per_second": round(words / seconds),
+    }
 
 
 def main() -> None:
@@ -85,8 +89,10 @@ def main() -> None:
     print(f"{'n_process':>9} {'words':>8} {'seconds':>8} {'words/s':>8}")
     for r in runs:
         print(f"{r['n_process']:>9} {r['words']:>8} {r['seconds']:>8} {r['words_per_second']:>8}")
-    print(f"peak RSS {result['peak_rss_mb']} MB, peak Python allocations "
-          f"{result['peak_python_alloc_mb']} MB (one process)")
+    print(
+        f"peak RSS {result['peak_rss_mb']} MB, peak Python allocations "
+        f"{result['peak_python_alloc_mb']} MB (one process)"
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
 

@@ -46,10 +46,11 @@ def test_lemmas_and_sentences(nlp: spacy.language.Language) -> None:
 
 
 def test_entities(nlp: spacy.language.Language) -> None:
-    doc = nlp("Barack Obama met officials from Microsoft in Paris on Monday.")
+    # the model scores ~0.6 F1 (docs/model.md): check the label set on clear cases only
+    doc = nlp("President Joe Biden told reporters in Washington that Google would help.")
     ents = {(e.text, e.label_) for e in doc.ents}
-    assert ("Barack Obama", "PERSON") in ents
-    assert any(label in {"ORG", "LOC"} for _, label in ents)
+    assert ("Joe Biden", "PERSON") in ents
+    assert {label for _, label in ents} == {"PERSON", "ORG", "LOC"}
 
 
 @pytest.mark.parametrize(
