@@ -254,7 +254,9 @@ def _proper_name(sent: Sentence, start: int, end: int) -> tuple[int, int] | None
 
 def make_doc(vocab: Vocab, sents: list[Sentence], ents: list[Ents | None]) -> Doc:
     """Build one annotated Doc from consecutive sentences and their entity spans."""
-    words, spaces, offsets = [], [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+    offsets: list[int] = []
     for s in sents:
         offsets.append(len(words))
         words += s.words
@@ -333,7 +335,8 @@ def gum_split(gum_dir: Path) -> tuple[list[Path], list[Path]]:
     by_genre: dict[str, list[Path]] = {}
     for path in sorted(gum_dir.glob("GUM_*.conllu")):
         by_genre.setdefault(path.stem.split("_")[1], []).append(path)
-    train, dev = [], []
+    train: list[Path] = []
+    dev: list[Path] = []
     for files in by_genre.values():
         for i, path in enumerate(files):
             (dev if i % GUM_DEV_EVERY == GUM_DEV_EVERY // 2 else train).append(path)

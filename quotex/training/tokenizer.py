@@ -7,6 +7,7 @@ import re
 from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 #: Hyphenated place and family names that stay one token: "Mar-a-Lago", "Stratford-upon-Avon".
@@ -77,11 +78,11 @@ def customize_tokenizer(nlp: Language) -> None:
         nlp: A blank or trained English pipeline whose tokenizer is changed in place.
     """
     tokenizer = nlp.tokenizer
-    if DEFAULT_HYPHEN_INFIX not in nlp.Defaults.infixes:
-        raise ValueError("spaCy's English hyphen infix changed; update HYPHEN_INFIX")
-    tokenizer.infix_finditer = compile_infix_regex(
-        [HYPHEN_INFIX if infix == DEFAULT_HYPHEN_INFIX else infix for infix in nlp.Defaults.infixes] + DASH_INFIXES
-    ).finditer
+    infixes = list(nlp.Defaults.infixes or ())
+    if not isinstance(tokenizer, Tokenizer) or DEFAULT_HYPHEN_INFIX not in infixes:
+        raise ValueError("expected spaCy's English rule tokenizer; update customize_tokenizer")
+    infixes = [HYPHEN_INFIX if infix == DEFAULT_HYPHEN_INFIX else infix for infix in infixes]
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, *DASH_INFIXES]).finditer
     tokenizer.token_match = re.compile(f"^{HYPHENATED_NAME}$").match
     for abbr in NEWS_ABBREVIATIONS:
         tokenizer.add_special_case(abbr, [{ORTH: abbr}])

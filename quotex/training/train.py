@@ -120,7 +120,7 @@ def run(
                     name: len(DocBin().from_disk(corpus_dir / f"{name}.spacy"))
                     for name in ("train", "dev", "test", "gum-dev")
                 },
-                "spacy_version": spacy.__version__,
+                "spacy_version": spacy.about.__version__,
             },
         }
     )
