@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "docs" / "notebooks" / "quickstart.ipynb"
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "docs" / "notebooks" / "quickstart.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +26,11 @@ def executed() -> Any:
         kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     )
-    client.execute()
+    # the kernel must import this checkout's quotex, as the test process does
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONPATH", path)
+        client.execute()
     return notebook
 
 
@@ -34,21 +40,14 @@ def _html_outputs(notebook: Any) -> list[str]:
         for cell in notebook.cells
         if cell.cell_type == "code"
         for output in cell.outputs
-        if output.get("output_type") in {"execute_result", "display_data"}
-        and "text/html" in output.get("data", {})
+        if output.get("output_type") in {"execute_result", "display_data"} and "text/html" in output.get("data", {})
     ]
 
 
 @pytest.mark.needs_model
 @pytest.mark.slow
 def test_notebook_runs_without_errors(executed: Any) -> None:
-    errors = [
-        o
-        for c in executed.cells
-        if c.cell_type == "code"
-        for o in c.outputs
-        if o.output_type == "error"
-    ]
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
 
 
@@ -56,9 +55,7 @@ def test_notebook_runs_without_errors(executed: Any) -> None:
 @pytest.mark.slow
 def test_document_display_highlights_quotes_and_speakers(executed: Any) -> None:
     html = next(h for h in _html_outputs(executed) if 'class="quotex"' in h)
-    quotes = re.findall(
-        r'<mark class="quotex-quote[^"]*" data-id="q\d+" data-speaker="([^"]+)"', html
-    )
+    quotes = re.findall(r'<mark class="quotex-quote[^"]*" data-id="q\d+" data-speaker="([^"]+)"', html)
     assert "Elena Marsh" in quotes and "Daniel Okoro" in quotes
     assert 'class="quotex-speaker"' in html and 'class="quotex-legend"' in html
     assert "We have never seen a fire move this fast in June," in html
