@@ -17,6 +17,7 @@ from quotex.errors import Errors, InputError
 from quotex.extract.paragraphs import normalize_for_parsing, paragraph_spans
 from quotex.ingest import Article, from_text
 from quotex.model import load
+from quotex.pipeline.paragraphs import SPANS_KEY as PARAGRAPHS_KEY
 from quotex.results import Document
 
 #: texts are parsed in chunks of at most this many characters, cut at paragraph breaks,
@@ -65,6 +66,8 @@ def extract(
     """
     if not isinstance(text, str):
         raise InputError(Errors.E001.format(type=type(text).__name__))
+    if len(text) > max_chars:
+        raise InputError(Errors.E010.format(id=id, length=len(text), limit=max_chars))
     article = from_text(text, id=id, published=published, outlet=outlet, url=url)
     return next(extract_many([article], nlp=nlp, max_chars=max_chars))
 
@@ -176,19 +179,22 @@ def _chunk_ranges(article: Article) -> list[tuple[int, int]]:
 
 def _to_document(article: Article, docs: list[tuple[object, int]]) -> Document:
     quotes, claims, entities, warnings = [], [], [], []
+    paragraphs = 0
     for doc, offset in docs:
         conv = DocConverter(
             doc,  # type: ignore[arg-type]
             article.text,
             offset=offset,
+            paragraph_base=paragraphs,
             published=article.published,
             skip=article.boilerplate,
         )
+        paragraphs += len(doc.spans.get(PARAGRAPHS_KEY, []))  # type: ignore[attr-defined]
         found = conv.quotes()
         quotes.extend(found)
         claims.extend(conv.claims(found))
         entities.extend(conv.entities())
-        warnings.extend(doc.user_data.get("quotex_warnings", []))  # type: ignore[attr-defined]
+        warnings.extend(conv.warnings())
     return Document(
         **article.document_fields(),
         quotes=quotes,

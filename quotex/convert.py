@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from quotex.errors import Warnings
 from quotex.extract.speakers import PERSON_LABELS, PLACE_LABELS, EntityIndex
 from quotex.ingest.metadata import find_dateline
 from quotex.pipeline import claim_extractor, quote_finder, speaker_attributor
 from quotex.registry import speech_cues
-from quotex.results import Claim, Cue, Entity, Quote, Speaker, TextSpan
+from quotex.results import QUOTE_KINDS, Claim, Cue, Entity, Quote, Speaker, TextSpan
 from quotex.times import find_times
 
 
@@ -22,6 +23,9 @@ class DocConverter:
         doc: A Doc processed by the quotex components.
         text: The text offsets refer to (the Doc may have been parsed from a normalised copy).
         offset: Added to every offset (the Doc is a chunk starting there in ``text``).
+        paragraph_base: Paragraphs of ``text`` before the chunk.
+        quotes_key: ``doc.spans`` key of the quotes (the ``quotex_quotes`` setting).
+        claims_key: ``doc.spans`` key of the claims (the ``quotex_claims`` setting).
         published: Publication date, for resolving time expressions.
         skip: Character ranges (boilerplate) whose quotes and claims are dropped.
     """
@@ -32,21 +36,24 @@ class DocConverter:
         text: str | None = None,
         *,
         offset: int = 0,
+        paragraph_base: int = 0,
         published: dt.date | None = None,
         skip: Sequence[tuple[int, int]] = (),
+        quotes_key: str = quote_finder.SPANS_KEY,
+        claims_key: str = claim_extractor.SPANS_KEY,
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.offset = offset
+        self.paragraph_base = paragraph_base
+        self.quotes_key = quotes_key
+        self.claims_key = claims_key
         self.published = published
         self.skip = list(skip)
         self.speakers = {s.id_: s for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
         self.cues = {c.id_: c for c in doc.spans.get(speaker_attributor.CUES_KEY, [])}
         self.confidence: dict[str, float] = doc.user_data.get("quotex_confidence", {})
         self.info: dict[str, dict[str, object]] = doc.user_data.get("quotex_quote_info", {})
-        dateline = find_dateline(self.text) if offset == 0 else None
-        # a claim in the story's first sentence must not swallow "MOSCOW, Dec 28 (Reuters) -"
-        self.lead_end = dateline.end() if dateline is not None else 0
 
     def _span(self, span: Span) -> tuple[int, int, str]:
         s, e = span.start_char + self.offset, span.end_char + self.offset
@@ -55,6 +62,10 @@ class DocConverter:
     def _skipped(self, span: Span) -> bool:
         s, e = span.start_char + self.offset, span.end_char + self.offset
         return any(s < be and bs < e for bs, be in self.skip)
+
+    def link_of(self, span: Span) -> str:
+        """The link id of a quote or claim span (its ``kb_id_``), or of a cue or speaker span (its ``id_``)."""
+        return span.id_ if span.id_ in self.cues or span.id_ in self.speakers else span.kb_id_
 
     def speaker(self, link: str) -> Speaker | None:
         """The speaker behind a link id (a cue id ``k3`` or a quote id)."""
@@ -75,13 +86,13 @@ class DocConverter:
     def quotes(self) -> list[Quote]:
         """Every quotation outside the skipped ranges, in text order."""
         out = []
-        for span in self.doc.spans.get(quote_finder.SPANS_KEY, []):
+        for span in self.doc.spans.get(self.quotes_key, []):
             if self._skipped(span):
                 continue
             s, e, text = self._span(span)
             link = span.kb_id_
             info = self.info.get(span.id_, {})
-            kind = span.label_ if span.label_ in {"direct", "partial", "scare", "title"} else "scare"
+            kind = span.label_ if span.label_ in QUOTE_KINDS else "scare"
             continues = info.get("continues")
             out.append(
                 Quote(
@@ -93,7 +104,7 @@ class DocConverter:
                     speaker=self.speaker(link) if link else None,
                     cue=self.cue(link) if link else None,
                     confidence=self.confidence.get(link, 0.0) if link else 0.0,
-                    paragraph=int(str(info.get("paragraph", 0))),
+                    paragraph=self.paragraph_base + int(str(info.get("paragraph", 0))),
                     continues=self._id(str(continues)) if continues else None,
                     times=find_times(self.text, s, e, self.published),
                 )
@@ -103,12 +114,15 @@ class DocConverter:
     def claims(self, quotes: Sequence[Quote] = ()) -> list[Claim]:
         """Every claim outside the skipped ranges; ``quotes`` lists the quotes inside each."""
         out = []
-        for span in self.doc.spans.get(claim_extractor.SPANS_KEY, []):
+        dateline = find_dateline(self.text) if self.offset == 0 else None
+        # a claim in the story's first sentence must not swallow "MOSCOW, Dec 28 (Reuters) -"
+        lead_end = dateline.end() if dateline is not None else 0
+        for span in self.doc.spans.get(self.claims_key, []):
             if self._skipped(span):
                 continue
             s, e, text = self._span(span)
-            if s < self.lead_end < e:
-                s = self.lead_end + len(self.text[self.lead_end : e]) - len(self.text[self.lead_end : e].lstrip())
+            if s < lead_end < e:
+                s = lead_end + len(self.text[lead_end:e]) - len(self.text[lead_end:e].lstrip())
                 text = self.text[s:e]
             link = span.kb_id_
             out.append(
@@ -137,6 +151,16 @@ class DocConverter:
             s, e, text = self._span(ent)
             name = index.canonical(ent)[0] if label != "LOC" else text
             out.append(Entity(start=s, end=e, text=text, label=label, name=name))
+        return out
+
+    def warnings(self) -> list[str]:
+        """Unclosed and stray quotation marks, worded with offsets into ``text``."""
+        out = []
+        for mark, end in self.doc.user_data.get("quotex_marks", []):
+            if end < 0:
+                out.append(Warnings.W003.format(offset=mark + self.offset))
+            else:
+                out.append(Warnings.W001.format(offset=mark + self.offset, end=end + self.offset))
         return out
 
     def boilerplate(self) -> list[TextSpan]:

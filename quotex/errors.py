@@ -92,5 +92,6 @@ class Errors:
 class Warnings:
     """Warning catalog, same convention as :class:`Errors`."""
 
-    W001 = "[W001] Unbalanced quotation mark at character {offset}; the quote was closed at {end}."
+    W001 = "[W001] The quotation mark at character {offset} is never closed; the quote was ended at character {end}."
+    W003 = "[W003] The stray quotation mark at character {offset} pairs with nothing and was ignored."
     W002 = "[W002] Skipped record {index}: {reason}."

@@ -28,6 +28,7 @@ class SpeechCues:
     title_roles: dict[str, str]
     relay_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
+    adverbial_marks: frozenset[str]
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -69,6 +70,7 @@ class SpeechCues:
             title_roles=dict(data.get("title_roles", {})),
             relay_verbs=frozenset(data.get("relay_verbs", ())),
             recipient_verbs=frozenset(data.get("recipient_verbs", ())),
+            adverbial_marks=frozenset(data.get("adverbial_marks", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +89,7 @@ class SpeechCues:
             "title_roles": dict(self.title_roles),
             "relay_verbs": sorted(self.relay_verbs),
             "recipient_verbs": sorted(self.recipient_verbs),
+            "adverbial_marks": sorted(self.adverbial_marks),
         }
 
 

@@ -9,7 +9,7 @@ exports it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas
 
 QuoteKind = Literal["direct", "partial", "scare", "title"]
-QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "scare", "title")
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 
 
 class _Model(BaseModel):

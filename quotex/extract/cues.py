@@ -48,7 +48,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
     Returns:
         One match per cue, with its speaker token and content clause where found.
     """
-    inside = _inside(doc, quotes)
+    inside = quote_mask(doc, quotes)
     found: list[CueMatch] = []
     for tok in doc:
         if inside[tok.i] or tok.is_space:
@@ -71,11 +71,13 @@ def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
     return match
 
 
-def _inside(doc: Doc, quotes: Iterable[Span]) -> list[bool]:
+def quote_mask(doc: Doc, quotes: Iterable[Span], *, marks: bool = True) -> list[bool]:
+    """Per token, whether it is inside a quotation (its marks too, unless ``marks`` is False)."""
     flags = [False] * len(doc)
     for q in quotes:
-        for i in range(max(0, q.start - 1), min(len(doc), q.end + 1)):
-            flags[i] = i >= q.start and i < q.end or doc[i].is_quote
+        lo, hi = (max(0, q.start - 1), min(len(doc), q.end + 1)) if marks else (q.start, q.end)
+        for i in range(lo, hi):
+            flags[i] = flags[i] or q.start <= i < q.end or doc[i].is_quote
     return flags
 
 
@@ -219,12 +221,9 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker
             return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), subjects[0])
-        for child in cur.children:
-            if inside[child.i]:
-                continue
-            if child.dep_ in _PASS_SUBJ:
-                agent = _by_agent(cur, inside)
-                return agent or child
+        if any(c.dep_ in _PASS_SUBJ for c in cur.children):
+            # "X is described (by Y)": the passive subject is what was said about, not a speaker
+            return _by_agent(cur, inside)
         agent = _by_agent(cur, inside)
         if agent is not None:
             return agent
@@ -282,12 +281,14 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
 def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
     """The reported clause of a speech verb, from the parse or, where the parse has none,
     from word order ("said (that) ...", "..., X said")."""
-    return _parsed_content(doc, verb) or _linear_content(doc, verb, inside, lexicon)
+    return _parsed_content(doc, verb, lexicon) or _linear_content(doc, verb, inside, lexicon)
 
 
-def _parsed_content(doc: Doc, verb: Token) -> Span | None:
+def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
     """Its ccomp (or a that-clause), or the clause it trails ('..., X said')."""
     for child in verb.children:
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.adverbial_marks for c in child.children):
+            continue  # "said on Tuesday, as demand fell": when or why, not what was said
         if child.i > verb.i and (child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)):
             start = child.left_edge.i
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
@@ -300,7 +301,7 @@ def _parsed_content(doc: Doc, verb: Token) -> Span | None:
         if child.dep_ in _CONTENT and child.i < verb.i:
             return _fronted(doc, verb)
     has_subject = any(c.dep_ in _SUBJ for c in verb.children)
-    if verb.head.i < verb.i and (verb.dep_ in {"parataxis", "ccomp"} or verb.dep_ == "advcl" and has_subject):
+    if verb.head.i < verb.i and (verb.dep_ == "parataxis" or verb.dep_ in {"advcl", "conj"} and has_subject):
         return _fronted(doc, verb)
     return None
 
@@ -350,13 +351,16 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
 
 
 _SENT_END = {".", "!", "?"}
+#: longest sentence the word-order rules look at, in tokens either side
+MAX_SENTENCE_TOKENS = 150
 
 
 def punct_sentence(doc: Doc, i: int) -> Span:
     """The sentence around token ``i`` by punctuation and line breaks alone, for word-order
     rules that must not depend on the parser's sentence boundaries."""
     start = i
-    while start > 0 and doc[start - 1].text not in _SENT_END and "\n" not in doc[start - 1].text_with_ws:
+    floor = max(0, i - MAX_SENTENCE_TOKENS)  # a text without full stops must not cost O(n) per call
+    while start > floor and doc[start - 1].text not in _SENT_END and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
     while start < i and (doc[start].is_quote or doc[start].is_space):
         start += 1
@@ -420,12 +424,19 @@ def _has_that(tok: Token) -> bool:
 
 def _fronted(doc: Doc, verb: Token) -> Span | None:
     """'Content, X said.': from the sentence start to the comma before the verb's subject."""
-    first = min(t.i for t in verb.subtree if t.i <= verb.i)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
+    first = subject.left_edge.i if subject is not None else verb.i
+    while first > 0 and doc[first - 1].pos_ == "AUX":
+        first -= 1
+    if first == 0 or doc[first - 1].text != ",":
+        return None  # no comma before "X said": not a trailing cue
     span = _strip_edges(doc, punct_sentence(doc, verb.i).start, first)
     return span if _clause_like(span) else None
 
 
 def _clause_like(span: Span) -> bool:
+    if len(span) and span[0].tag_ in {"WDT", "WP"}:
+        return False  # "which he claimed had been discussed": a relative clause, not a report
     words = [t for t in span if t.is_alpha]
     return len(words) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in span)
 

@@ -103,22 +103,22 @@ def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[
         ch = text[i]
         after = text[i + 1] if i + 1 < pe else " "
         if ch in _DOUBLE_OPEN and (_opens(text, i) or ch in "“„«‟" and not after.isspace()):
-            close = _find_close(text, i, pe, _DOUBLE_OPEN[ch], MAX_UNCLOSED)
+            close, stop = _find_close(text, i, pe, _DOUBLE_OPEN[ch], MAX_UNCLOSED)
             if close is None:
-                end = _unclosed_end(text, i + 1, pe)
-                s, e = trim_span(text, i + 1, end)
-                if e - s > 0:
+                s, e = trim_span(text, i + 1, stop)
+                if e > s:
                     found.append(QuoteMatch(s, e, ch, None, pi, continued_start and i == ps, True))
-                if end < pe:
-                    stray.append(i)
-                return found, end >= pe, stray
+                if stop >= pe:
+                    return found, True, stray  # may continue in the next paragraph
+                i = stop  # a new quote opens, or the limit cut it: read on from there
+                continue
             s, e = trim_span(text, i + 1, close)
             if e > s:
                 found.append(QuoteMatch(s, e, ch, text[close], pi, continued_start and i == ps))
             i = close + 1
             continue
         if ch in _SINGLE_OPEN and _opens(text, i) and not _ELISIONS.match(text, i):
-            close = _find_close(text, i, pe, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
+            close, _ = _find_close(text, i, pe, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
             if close is not None:
                 s, e = trim_span(text, i + 1, close)
                 if e > s:
@@ -131,27 +131,28 @@ def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[
     return found, False, stray
 
 
-def _find_close(text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False) -> int | None:
-    """Offset of the mark closing the quote opened at ``i``, skipping nested quotes."""
+def _find_close(
+    text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False
+) -> tuple[int | None, int]:
+    """The mark closing the quote opened at ``i`` (nested single quotes skipped), and where an
+    unclosed quote stops instead: before a new quote of the same style, at the length limit,
+    or at the paragraph end."""
     j = i + 1
     stop = min(pe, i + 1 + limit)
     opener = text[i]
     while j < stop:
         ch = text[j]
         if ch in closers and _closes(text, j):
-            if single and j + 1 < len(text) and text[j + 1].isalpha():
-                j += 1  # an apostrophe inside a word
-                continue
-            return j
+            return j, j
         if not single and ch in _SINGLE_OPEN and _opens(text, j) and not _ELISIONS.match(text, j):
-            inner = _find_close(text, j, stop, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
+            inner, _ = _find_close(text, j, stop, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
             if inner is not None:
                 j = inner + 1
                 continue
         if ch == opener and opener in "“„«" and _opens(text, j):
-            return None  # a new quote opens: the first one was never closed
+            return None, j  # a new quote opens: the first one was never closed
         j += 1
-    return None
+    return None, pe if stop >= pe else _unclosed_end(text, i + 1, pe)
 
 
 def _unclosed_end(text: str, start: int, pe: int) -> int:
@@ -219,7 +220,7 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -
     Args:
         doc: The parsed document.
         span: The quote content (marks excluded).
-        attributed: Whether a speech cue governs the quote.
+        attributed: Whether a speech cue or a speaker goes with the quote.
         lexicon: Speech cues, for "he said, '...'".
     """
     words = [t for t in span if not (t.is_punct or t.is_space)]
@@ -237,7 +238,7 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -
         )
     )
     has_clause = any(t.pos_ in {"VERB", "AUX"} for t in words) and len(words) >= 3
-    if standalone and (has_clause or len(words) >= 6):
+    if standalone and (has_clause or len(words) >= 6 or attributed):
         return "direct"
     if len(words) >= 14 and has_clause and span[-1].text in {",", ".", "?", "!"}:
         return "direct"

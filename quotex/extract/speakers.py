@@ -134,8 +134,9 @@ class EntityIndex:
                 roles.add(self.lexicon.title_roles[low])
         head = ent.root
         for child in head.children:
-            if child.dep_ == "appos":
-                roles |= {t.lemma_.lower() for t in child.subtree if t.lemma_.lower() in self.lexicon.person_roles}
+            # "Ushakov, the Russian president's aide": the apposition's head is his role
+            if child.dep_ == "appos" and child.lemma_.lower() in self.lexicon.person_roles:
+                roles.add(child.lemma_.lower())
         if head.dep_ == "appos":
             h = head.head
             if h.lemma_.lower() in self.lexicon.person_roles:
@@ -268,6 +269,8 @@ class SpeakerResolver:
             head = self.doc[start]
             while head.dep_ in _NAME_DEPS and head.head.i != head.i and head.head.i > head.i:
                 head = head.head
+            if head.tag_ in {"NNS", "NNPS"}:
+                continue  # "Democrats were less certain": not a "he" or "she"
             if head.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
                 return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.6)
         return None
@@ -289,8 +292,18 @@ class SpeakerResolver:
             words = self.index._name_words(name)
             if words:
                 return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            # "The watchdog's head, Gareth Davies, said": the apposed name is the speaker
+            name = _name_span(named)
+            words = self.index._name_words(name)
+            if words:
+                return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
         span = _noun_phrase(tok)
         head = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.person_roles else tok.lower_
+        if tok.tag_ in {"NNS", "NNPS"} and not any(t.lower_ in {"the", "these", "those"} for t in span):
+            # "Analysts said", "Officials said": a group, not someone introduced before
+            return SpeakerMatch(span, _strip_det(span).text, None, 0.5)
         if any(t.dep_ in {"nmod:poss", "poss"} for t in span):
             # "its chief executive", "Telia's spokesman": someone not introduced before
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from quotex.extract.claims import select_claims
 from quotex.pipeline import quote_finder, speaker_attributor
-from quotex.pipeline.extensions import DEFAULT_ATTRS, register_claim_extensions, resolve_attrs
+from quotex.pipeline.extensions import CLAIM_ATTRS, register_claim_extensions, resolve_attrs
 
 SPANS_KEY = "quotex_claims"
 
@@ -19,7 +19,7 @@ SPANS_KEY = "quotex_claims"
     default_config={
         "spans_key": SPANS_KEY,
         "quotes_key": quote_finder.SPANS_KEY,
-        "attrs": DEFAULT_ATTRS,
+        "attrs": CLAIM_ATTRS,
     },
 )
 def make_claim_extractor(
@@ -49,7 +49,7 @@ class ClaimExtractor:
         self.name = name
         self.spans_key = spans_key
         self.quotes_key = quotes_key
-        register_claim_extensions(resolve_attrs(attrs))
+        register_claim_extensions(resolve_attrs(attrs, CLAIM_ATTRS, name), quotes_key, spans_key)
 
     def __call__(self, doc: Doc) -> Doc:
         spoken = {s.id_ for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}

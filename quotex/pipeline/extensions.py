@@ -9,56 +9,56 @@ from spacy.tokens import Doc, Span
 
 from quotex.errors import ConfigError, Errors
 
-#: default attribute names; components take an ``attrs`` setting that renames them
-DEFAULT_ATTRS: dict[str, str] = {
-    "doc_quotes": "quotes",
-    "doc_claims": "claims",
-    "span_speaker": "speaker",
-    "span_cue": "cue",
-}
+#: default attribute names of each component; its ``attrs`` setting renames them
+QUOTE_ATTRS: dict[str, str] = {"doc_quotes": "quotes", "span_speaker": "speaker", "span_cue": "cue"}
+CLAIM_ATTRS: dict[str, str] = {"doc_claims": "claims"}
 
 
-def resolve_attrs(attrs: dict[str, str] | None) -> dict[str, str]:
-    """Merge user-chosen names over the defaults; unknown keys are a ConfigError."""
+def resolve_attrs(attrs: dict[str, str] | None, defaults: dict[str, str], component: str) -> dict[str, str]:
+    """Merge user-chosen names over a component's defaults; other keys are a ConfigError."""
     attrs = dict(attrs or {})
-    unknown = set(attrs) - set(DEFAULT_ATTRS)
+    unknown = set(attrs) - set(defaults)
     if unknown:
-        raise ConfigError(
-            Errors.E009.format(name=sorted(unknown)[0], component="quotex", options=sorted(DEFAULT_ATTRS))
-        )
-    return {**DEFAULT_ATTRS, **attrs}
+        raise ConfigError(Errors.E009.format(name=sorted(unknown)[0], component=component, options=sorted(defaults)))
+    return {**defaults, **attrs}
 
 
 def set_extension(owner: type[Doc] | type[Span], name: str, getter: Callable[[Any], Any]) -> None:
-    """Register a getter extension, replacing one of the same name from an earlier pipeline."""
+    """Register a getter extension, replacing the one an earlier quotex pipeline registered."""
     if owner.has_extension(name):
         owner.remove_extension(name)
     owner.set_extension(name, getter=getter)
 
 
-def register_quote_extensions(attrs: dict[str, str]) -> None:
-    """``Doc._.quotes`` (Quote models), ``Span._.speaker`` and ``Span._.cue`` as getters."""
+def register_quote_extensions(attrs: dict[str, str], quotes_key: str) -> None:
+    """``Doc._.quotes`` (Quote models), ``Span._.speaker`` and ``Span._.cue`` as getters.
+
+    The span getters work on quote and claim spans and on the cue and speaker spans.
+    """
     from quotex.convert import DocConverter
 
-    set_extension(Doc, attrs["doc_quotes"], lambda doc: DocConverter(doc).quotes())
-    set_extension(
-        Span,
-        attrs["span_speaker"],
-        lambda span: DocConverter(span.doc).speaker(span.kb_id_) if span.kb_id_ else None,
-    )
-    set_extension(
-        Span,
-        attrs["span_cue"],
-        lambda span: DocConverter(span.doc).cue(span.kb_id_) if span.kb_id_ else None,
-    )
+    def quotes(doc: Doc) -> Any:
+        return DocConverter(doc, quotes_key=quotes_key).quotes()
+
+    def speaker(span: Span) -> Any:
+        conv = DocConverter(span.doc)
+        return conv.speaker(conv.link_of(span))
+
+    def cue(span: Span) -> Any:
+        conv = DocConverter(span.doc)
+        return conv.cue(conv.link_of(span))
+
+    set_extension(Doc, attrs["doc_quotes"], quotes)
+    set_extension(Span, attrs["span_speaker"], speaker)
+    set_extension(Span, attrs["span_cue"], cue)
 
 
-def register_claim_extensions(attrs: dict[str, str]) -> None:
+def register_claim_extensions(attrs: dict[str, str], quotes_key: str, claims_key: str) -> None:
     """``Doc._.claims`` (Claim models) as a getter."""
     from quotex.convert import DocConverter
 
     def claims(doc: Doc) -> Any:
-        conv = DocConverter(doc)
+        conv = DocConverter(doc, quotes_key=quotes_key, claims_key=claims_key)
         return conv.claims(conv.quotes())
 
     set_extension(Doc, attrs["doc_claims"], claims)

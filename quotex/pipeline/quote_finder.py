@@ -5,11 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotex.errors import Warnings
 from quotex.extract.quotes import find_quotes
 
 SPANS_KEY = "quotex_quotes"
-PARAGRAPH_KEY = "quotex_quote_paragraphs"
 
 
 @Language.factory(
@@ -27,8 +25,9 @@ class QuoteFinder:
 
     Spans get ids ``q0, q1, ...`` (``span.id_``) and the provisional label ``quote``.
     ``doc.user_data["quotex_quote_info"]`` keeps, per quote id, its paragraph index and the
-    id of the quote it continues (multi-paragraph quotes); unbalanced marks are recorded as
-    warnings in ``doc.user_data["quotex_warnings"]`` instead of failing the document.
+    id of the quote it continues (multi-paragraph quotes). Unbalanced marks do not fail the
+    document: ``doc.user_data["quotex_marks"]`` lists ``[offset, end]`` for each quote never
+    closed and ``[offset, -1]`` for each stray mark (``Document.warnings`` words them).
     """
 
     def __init__(self, name: str = "quotex_quotes", *, spans_key: str = SPANS_KEY) -> None:
@@ -37,10 +36,15 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         matches, stray = find_quotes(doc.text)
+        continued = {m.start for m in matches if m.continued}
+        problems = [[i, -1] for i in stray]
         spans: list[Span] = []
         info: dict[str, dict[str, object]] = {}
         previous = None
-        for m in matches:
+        for k, m in enumerate(matches):
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            if m.unclosed and not (nxt is not None and nxt.start in continued):
+                problems.append([doc.text.rfind(m.open_mark, 0, m.start), m.end])
             span = doc.char_span(m.start, m.end, label="quote", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
@@ -53,5 +57,5 @@ class QuoteFinder:
             spans.append(span)
         doc.spans[self.spans_key] = spans
         doc.user_data["quotex_quote_info"] = info
-        doc.user_data["quotex_warnings"] = [Warnings.W001.format(offset=i, end="the paragraph end") for i in stray]
+        doc.user_data["quotex_marks"] = sorted(problems)
         return doc

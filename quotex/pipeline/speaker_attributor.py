@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Span
 
 from quotex.errors import Errors, ExtractionError
 from quotex.extract.attribution import attribute_quotes
-from quotex.extract.cues import find_cues
+from quotex.extract.cues import find_cues, quote_mask
 from quotex.extract.quotes import quote_kind
 from quotex.extract.speakers import EntityIndex, SpeakerMatch, SpeakerResolver
 from quotex.pipeline import quote_finder
-from quotex.pipeline.extensions import DEFAULT_ATTRS, register_quote_extensions, resolve_attrs
+from quotex.pipeline.extensions import QUOTE_ATTRS, register_quote_extensions, resolve_attrs
 from quotex.registry import SpeechCues, speech_cues
 
 CUES_KEY = "quotex_cues"
@@ -32,7 +32,7 @@ CONTENTS_KEY = "quotex_contents"
     default_config={
         "quotes_key": quote_finder.SPANS_KEY,
         "lexicon": {"@misc": "quotex.speech_cues.v1"},
-        "attrs": DEFAULT_ATTRS,
+        "attrs": QUOTE_ATTRS,
     },
 )
 def make_speaker_attributor(
@@ -66,7 +66,7 @@ class SpeakerAttributor:
         self.name = name
         self.quotes_key = quotes_key
         self.lexicon = lexicon or speech_cues()
-        register_quote_extensions(resolve_attrs(attrs))
+        register_quote_extensions(resolve_attrs(attrs, QUOTE_ATTRS, name), quotes_key)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -74,19 +74,12 @@ class SpeakerAttributor:
         quotes = list(doc.spans.get(self.quotes_key, []))
         info: dict[str, Any] = doc.user_data.get("quotex_quote_info", {})
         cues = find_cues(doc, quotes, self.lexicon)
-        inside = [False] * len(doc)
-        for q in quotes:
-            for i in range(q.start, q.end):
-                inside[i] = True
-        index = EntityIndex(doc, self.lexicon, skip=inside)
+        index = EntityIndex(doc, self.lexicon, skip=quote_mask(doc, quotes, marks=False))
         resolver = SpeakerResolver(doc, index, self.lexicon)
-        events = sorted([(c.cue.start, 0, k) for k, c in enumerate(cues)], key=lambda e: e[:2])
-        resolved: list[SpeakerMatch | None] = [None] * len(cues)
-        for _, _, k in events:
-            resolved[k] = resolver.resolve(cues[k])
+        resolved: list[SpeakerMatch | None] = [resolver.resolve(c) for c in cues]  # in text order
         paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
         position = {q.id_: i for i, q in enumerate(quotes)}
-        continues = [position.get(str(info.get(q.id_, {}).get("continues"))) for q in quotes]
+        continues = [position.get(info.get(q.id_, {}).get("continues") or "") for q in quotes]
         attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved, continues)
 
         cue_spans: list[Span] = []
@@ -112,7 +105,8 @@ class SpeakerAttributor:
                 confidence[link] = att.confidence
             elif att.cue is not None:
                 link = f"k{att.cue}"
-            kind = quote_kind(doc, q, attributed=att.speaker is not None, lexicon=self.lexicon)
+            spoken = att.speaker is not None or att.cue is not None and cues[att.cue].subject is not None
+            kind = quote_kind(doc, q, attributed=spoken, lexicon=self.lexicon)
             kinds.append(_tagged(q, q.id_, kind, link))
         doc.spans[self.quotes_key] = kinds
         doc.spans[CUES_KEY] = cue_spans
