@@ -104,19 +104,21 @@ def extract_cmd(
 
 
 def _write(docs: Iterable[Document], format: str, output: Optional[Path]) -> int:
-    count = 0
+    """Write each document as it comes (JSON Lines and tables stream); ``output`` gets every format."""
     if format == "json":
         records = [d.to_json_record() for d in docs]
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+        if output is not None:
+            output.write_text(text + "\n", encoding="utf-8")
+        else:
+            typer.echo(text)
         return len(records)
+    count = 0
     sink = _open_append(output) if output is not None else None
     try:
         for doc in docs:
             count += 1
-            if format == "table":
-                typer.echo(render_table(doc))
-                continue
-            line = json.dumps(doc.to_json_record(), ensure_ascii=False)
+            line = render_table(doc) if format == "table" else json.dumps(doc.to_json_record(), ensure_ascii=False)
             if sink is not None:
                 sink.write(line + "\n")
                 sink.flush()
@@ -193,7 +195,7 @@ def main() -> None:
     """Entry point of the ``quotex`` script; errors become one line on stderr."""
     try:
         app()
-    except QuotexError as err:
+    except (QuotexError, OSError) as err:
         typer.echo(f"quotex: {err}", err=True)
         raise SystemExit(2) from None
 
