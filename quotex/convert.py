@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from quotex.errors import Warnings
-from quotex.extract.speakers import PERSON_LABELS, PLACE_LABELS, EntityIndex
+from quotex.extract.speakers import EntityIndex, entity_label
 from quotex.ingest.metadata import find_dateline
 from quotex.pipeline import claim_extractor, quote_finder, speaker_attributor
 from quotex.registry import speech_cues
@@ -145,7 +145,7 @@ class DocConverter:
         index = EntityIndex(self.doc, speech_cues())
         out = []
         for ent in self.doc.ents:
-            label = _entity_label(ent.label_)
+            label = entity_label(ent.label_, places=True)
             if label is None or self._skipped(ent):
                 continue
             s, e, text = self._span(ent)
@@ -170,13 +170,3 @@ class DocConverter:
     def _id(self, local: str) -> str:
         """Ids stay unique when chunks of a long text are merged."""
         return local if self.offset == 0 else f"{local}@{self.offset}"
-
-
-def _entity_label(label: str) -> str | None:
-    if label in PERSON_LABELS:
-        return "PERSON"
-    if label == "ORG":
-        return "ORG"
-    if label in PLACE_LABELS:
-        return "LOC"
-    return None

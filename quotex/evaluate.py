@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from quotex.extract.paragraphs import trim_span
+from quotex.extract.speakers import fold
 from quotex.results import Document
 
 PUNCT = " \t\n\r,.;:!?\"'“”‘’«»—–-()[]"
@@ -54,8 +54,7 @@ def match_spans(
 
 
 def _fold(name: str | None) -> list[str]:
-    name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
-    return [w for w in re.sub(r"[^a-z ]", " ", name).split() if w not in _NAME_NOISE]
+    return [w for w in re.sub(r"[^a-z ]", " ", fold(name or "")).split() if w not in _NAME_NOISE]
 
 
 def same_speaker(pred: str | None, gold: str | None, aliases: Mapping[str, Sequence[str]]) -> bool:

@@ -70,6 +70,6 @@ def _load_cached(model: str | None) -> Language:
     try:
         nlp = spacy.load(target)
     except OSError as err:
-        raise ModelNotFoundError(Errors.E002.format(model=str(target), reason=err)) from err
+        raise ModelNotFoundError(Errors.E002.format(model=str(target), reason=str(err).rstrip("."))) from err
     nlp.max_length = 10**8  # texts are chunked by quotex.extract; this only guards direct calls
     return add_components(nlp)

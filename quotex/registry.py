@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from spacy.util import registry
@@ -23,9 +25,9 @@ class SpeechCues:
     person_roles: frozenset[str]
     org_roles: frozenset[str]
     titles: frozenset[str]
-    pronouns: dict[str, str]
-    irregular: dict[str, str]
-    title_roles: dict[str, str]
+    pronouns: Mapping[str, str]
+    irregular: Mapping[str, str]
+    title_roles: Mapping[str, str]
     relay_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
     adverbial_marks: frozenset[str]
@@ -65,9 +67,10 @@ class SpeechCues:
             person_roles=frozenset(data["person_roles"]),
             org_roles=frozenset(data["org_roles"]),
             titles=frozenset(data["titles"]),
-            pronouns=dict(data["pronouns"]),
-            irregular=dict(data.get("irregular", {})),
-            title_roles=dict(data.get("title_roles", {})),
+            # read-only views: one lexicon is shared by every pipeline in the process
+            pronouns=MappingProxyType(dict(data["pronouns"])),
+            irregular=MappingProxyType(dict(data.get("irregular", {}))),
+            title_roles=MappingProxyType(dict(data.get("title_roles", {}))),
             relay_verbs=frozenset(data.get("relay_verbs", ())),
             recipient_verbs=frozenset(data.get("recipient_verbs", ())),
             adverbial_marks=frozenset(data.get("adverbial_marks", ())),

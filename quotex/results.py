@@ -136,4 +136,6 @@ class Document(_Model):
 
         return to_frame(self)
 
-    to_pandas = to_frame
+    def to_pandas(self) -> pandas.DataFrame:
+        """Alias of :meth:`to_frame`."""
+        return self.to_frame()

@@ -39,13 +39,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     den = _alt(nd["denominators"])
     return {
         "duration": re.compile(
-            rf"\b{hedge}(?:{num}|half an|half a)\s+(?:{unit})\b(?:\s+and\s+(?:a\s+half|{num}\s+(?:{unit})\b))?(?!\s+ago)",
+            rf"\b{hedge}(?:{num}|half an|half a)\s+(?:{unit})\b(?:\s+and\s+(?:a\s+half|{num}\s+(?:{unit})\b))?(?!\s+ago)",  # noqa: E501
             re.I,
         ),
         "percentage": re.compile(rf"\b{hedge}\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)", re.I),
         "fraction": re.compile(rf"\b{hedge}(?:a|one|two|three|four)[\s-](?:{den})\b", re.I),
         "count": re.compile(
-            rf"\b{hedge}(?:\d{{1,3}}(?:,\d{{3}})*|{_alt([w for w in card if nd['cardinals'][w] >= 2])})\s+(?P<noun>[a-z][a-z-]+)\b",
+            rf"\b{hedge}(?:\d{{1,3}}(?:,\d{{3}})*|{_alt([w for w in card if nd['cardinals'][w] >= 2])})\s+(?P<noun>[a-z][a-z-]+)\b",  # noqa: E501
             re.I,
         ),
         "date": re.compile(

@@ -132,7 +132,7 @@ def _flags(ms: Sequence[_Mention]) -> list[str]:
     by_given = {name_part_key(g) for g in given_surface}
     if len(by_given) > 1:
         docs = "; ".join(
-            f"{g}: {', '.join(sorted({m.doc for m in ms if len(name_parts(m.text)) >= 2 and name_parts(m.text)[0] == g}))}"
+            f"{g}: {', '.join(sorted({m.doc for m in ms if len(name_parts(m.text)) >= 2 and name_parts(m.text)[0] == g}))}"  # noqa: E501
             for g in given_surface
         )
         flags.append(f"different_given_name (likely error, not a spelling): {docs}")

@@ -60,7 +60,7 @@ class EntityIndex:
         for ent in doc.ents:
             if skip is not None and skip[ent.start]:
                 continue
-            label = _label(ent.label_)
+            label = entity_label(ent.label_)
             if label is None:
                 continue
             if label == "PERSON":
@@ -159,7 +159,7 @@ class EntityIndex:
 
     def canonical(self, span: Span) -> tuple[str, str | None]:
         """Canonical name and label of a name mention."""
-        label = _label(span.label_) if span.label_ else None
+        label = entity_label(span.label_) if span.label_ else None
         words = self._name_words(_widen_name(span) if label == "PERSON" else span)
         if label is None:
             for lab in ("PERSON", "ORG"):
@@ -173,11 +173,14 @@ class EntityIndex:
         return entry.name, entry.label
 
 
-def _label(label: str) -> str | None:
+def entity_label(label: str, *, places: bool = False) -> str | None:
+    """quotex's label for a spaCy entity label: PERSON, ORG, and LOC when ``places``."""
     if label in PERSON_LABELS:
         return "PERSON"
     if label in ORG_LABELS:
         return "ORG"
+    if places and label in PLACE_LABELS:
+        return "LOC"
     return None
 
 
@@ -225,7 +228,7 @@ class SpeakerResolver:
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
             return self._role(tok)  # "the U.S. President" even when tagged as a proper noun
         ent = _entity_at(doc, tok)
-        if ent is not None and _label(ent.label_) is not None:
+        if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
             return SpeakerMatch(_strip_det(ent), name, label, 0.9)
         if tok.pos_ == "PROPN":

@@ -140,8 +140,8 @@ def build(
     dateline = md.find_dateline(text)
     if dateline:
         reference = header.value if header else found["published"].get("html-meta") or md.latest_full_date(text)
-        # With no other date anywhere, today is the one date the story cannot be after.
-        day = md.dateline_date(dateline, reference or dt.date.today())  # type: ignore[arg-type]
+        # With no other date on the page the year is unknown: null, not a guess from today's date.
+        day = md.dateline_date(dateline, reference)  # type: ignore[arg-type]
         if day:
             found["published"]["dateline"] = day
         agency = md.dateline_outlet(dateline)
