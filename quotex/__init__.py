@@ -2,9 +2,10 @@
 
 Example:
     >>> import quotex
-    >>> doc = quotex.extract('"It was a friendly talk," the aide said.')
-    >>> [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes]
-    [('It was a friendly talk,', 'the aide')]
+    >>> doc = quotex.extract('"It was a friendly talk," Mayor Ana Ruiz said on Monday.')
+    >>> for q in doc.quotes:
+    ...     print(q.kind, "|", q.speaker.name, "|", q.text)
+    direct | Ana Ruiz | It was a friendly talk,
 """
 
 from quotex.about import __version__

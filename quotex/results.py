@@ -96,9 +96,9 @@ class Document(_Model):
 
     Example:
         >>> import quotex
-        >>> doc = quotex.extract('"We will win," the minister said.')  # doctest: +SKIP
-        >>> doc.quotes[0].speaker.name  # doctest: +SKIP
-        'the minister'
+        >>> doc = quotex.extract('"We will win," the minister said.')
+        >>> doc.quotes[0].speaker.name, doc.quotes[0].speaker.text
+        ('minister', 'the minister')
     """
 
     id: str = Field(default="doc", description="Input name without extension, or the caller's id.")
