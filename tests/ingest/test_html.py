@@ -77,3 +77,17 @@ def test_caller_beats_the_page() -> None:
 def test_unusable_pages(phenomenon: str, html: str, code: str) -> None:
     with pytest.raises(InputError, match=rf"\[{code}\]"):
         from_html(html)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.needs_model
+def test_page_gives_the_quotes_of_the_bare_text() -> None:
+    import quotex
+
+    page = next(quotex.extract_many([from_html(html_page(), id="page")]))
+    bare = quotex.extract(STORY)
+    assert page.published == dt.date(2024, 3, 15)
+    assert [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in page.quotes] == [
+        (q.text, q.kind, q.speaker.name if q.speaker else None) for q in bare.quotes
+    ]
+    assert page.quotes and all(page.text[q.start : q.end] == q.text for q in page.quotes)
