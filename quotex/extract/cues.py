@@ -50,12 +50,19 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
     """
     inside = quote_mask(doc, quotes)
     found: list[CueMatch] = []
+    covered = 0  # tokens before this belong to a cue already found ("quoted X as saying")
     for tok in doc:
-        if inside[tok.i] or tok.is_space:
+        if inside[tok.i] or tok.is_space or tok.i < covered:
             continue
-        match = _prepositional(doc, tok, lexicon, inside) or _verbal(doc, tok, lexicon, inside)
+        quoted = lexicon.verb_lemma(tok.text, tok.lemma_) in lexicon.quoted_as
+        match = (
+            (_quoted_as(doc, tok, inside) if quoted else None)
+            or _prepositional(doc, tok, lexicon, inside)
+            or _verbal(doc, tok, lexicon, inside)
+        )
         if match is not None:
             found.append(match)
+            covered = match.cue.end
     found.extend(_colon_cues(doc, quotes, inside))
     found.sort(key=lambda m: m.cue.start)
     return [_unrelay(m, found) for m in found]
@@ -179,10 +186,6 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
-    if lemma in lexicon.quoted_as:
-        quoted = _quoted_as(doc, tok, inside)
-        if quoted is not None:
-            return quoted
     subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside, lexicon)
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
@@ -202,13 +205,20 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
     if saying is None or saying.i < 1 or doc[saying.i - 1].lower_ != "as":
         return None
     passive = next((c for c in tok.children if c.dep_ in _PASS_SUBJ), None)
+    if passive is None and tok.i > 0 and doc[tok.i - 1].lemma_ == "be":
+        # "Costa was quoted by Record as saying": a parser may call the subject active
+        passive = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
     obj = next((c for c in tok.children if c.dep_ in _OBJ and not inside[c.i]), None)
-    if obj is None:
+    if obj is None and passive is None:
         obj = _np_head_after(doc, tok.i + 1, inside)
     subject = passive or obj
     if subject is None:
         return None
-    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, None)  # the quoted one speaks
+    sent = punct_sentence(doc, saying.i)
+    content = None
+    if saying.i + 1 < sent.end and not inside[saying.i + 1]:
+        content = _clause_to_end(doc, saying.i + 1, sent.end)  # "... as saying the offer was fair"
+    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content)
 
 
 def _subject(verb: Token, inside: list[bool]) -> Token | None:
