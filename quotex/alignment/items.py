@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from quotex.alignment._data import load
 from quotex.alignment.normalize import Token, content_stems, light_form, tokenize
@@ -151,6 +152,40 @@ def _in_boilerplate(start: int, end: int, spans: Sequence[TextSpan]) -> bool:
     return any(b.start <= start and end <= b.end for b in spans)
 
 
+def _item(
+    idx: int,
+    doc: str,
+    pos: int,
+    item_id: str,
+    kind: str,
+    start: int,
+    end: int,
+    text: str,
+    speaker: Speaker | None,
+    toks: list[Token],
+    **extra: Any,
+) -> Item:
+    """One Item; quotes and claims differ only in their context and quote bookkeeping."""
+    name = _speaker_name(speaker)
+    return Item(
+        idx=idx,
+        doc=doc,
+        doc_pos=pos,
+        item_id=item_id,
+        kind=kind,
+        start=start,
+        end=end,
+        text=text,
+        speaker=name,
+        skey=speaker_key(name),
+        given=given_initial(name),
+        tokens=toks,
+        words=tuple(t.key for t in toks if t.key),
+        light=light_form(text),
+        **extra,
+    )
+
+
 def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool) -> list[Item]:
     """Collect the quotes (of the given kinds) and claims of every document as Items.
 
@@ -177,23 +212,19 @@ def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_cla
                 ctx_text = doc.text[s:e] if q.kind == "partial" else q.text
             own = content_stems(toks)
             items.append(
-                Item(
-                    idx=len(items),
-                    doc=doc.id,
-                    doc_pos=pos,
-                    item_id=q.id,
-                    kind=q.kind,
-                    start=q.start,
-                    end=q.end,
-                    text=q.text,
-                    speaker=_speaker_name(q.speaker),
-                    skey=speaker_key(_speaker_name(q.speaker)),
-                    given=given_initial(_speaker_name(q.speaker)),
-                    tokens=toks,
-                    words=tuple(t.key for t in toks if t.key),
+                _item(
+                    len(items),
+                    doc.id,
+                    pos,
+                    q.id,
+                    q.kind,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.speaker,
+                    toks,
                     content=own,
                     context=content_stems(tokenize(ctx_text)) | own,
-                    light=light_form(q.text),
                     is_quote=True,
                 )
             )
@@ -208,23 +239,19 @@ def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_cla
             quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
             own = content_stems(toks)
             items.append(
-                Item(
-                    idx=len(items),
-                    doc=doc.id,
-                    doc_pos=pos,
-                    item_id=c.id,
-                    kind="claim",
-                    start=c.start,
-                    end=c.end,
-                    text=c.text,
-                    speaker=_speaker_name(c.speaker),
-                    skey=speaker_key(_speaker_name(c.speaker)),
-                    given=given_initial(_speaker_name(c.speaker)),
-                    tokens=toks,
-                    words=tuple(t.key for t in toks if t.key),
+                _item(
+                    len(items),
+                    doc.id,
+                    pos,
+                    c.id,
+                    "claim",
+                    c.start,
+                    c.end,
+                    c.text,
+                    c.speaker,
+                    toks,
                     content=own,
                     context=own,
-                    light=light_form(c.text),
                     is_quote=False,
                     inside=sorted(set(inside) | set(c.quotes)),
                     quoted=quoted,

@@ -18,18 +18,6 @@ DriftType = Literal[
     "attribution_change",
     "unquoted",
 ]
-DRIFT_TYPES: tuple[str, ...] = (
-    "identical",
-    "orthographic",
-    "substitution",
-    "truncation",
-    "extension",
-    "paraphrase",
-    "number_change",
-    "date_change",
-    "attribution_change",
-    "unquoted",
-)
 MemberKind = Literal["direct", "partial", "scare", "title", "claim"]
 FactKind = Literal["duration", "count", "percentage", "fraction", "date", "place"]
 
