@@ -304,6 +304,15 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if that is not None and start < that.i < child.i:
                 start = that.i + 1  # "said Thursday that ...": the clause starts after "that"
+            # the subject nearest the verb: "told Reuters a deal could ..." may parse as two
+            subject = max(
+                (c for c in child.children if c.dep_ in _SUBJ | _PASS_SUBJ and c.i < child.i),
+                key=lambda c: c.i,
+                default=None,
+            )
+            recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
+            if recipient and subject is not None and start < subject.left_edge.i:
+                start = subject.left_edge.i  # "told Reuters a deal could ...": not the recipient
             end = _dangling_end(doc, verb, _close_quotes(doc, start, child.right_edge.i + 1))
             span = _strip_edges(doc, start, end)
             return span if _clause_like(span) else None
