@@ -226,3 +226,88 @@ def test_long_article_is_parsed_in_chunks_with_offsets_intact() -> None:
     doc = quotex.extract(text)
     assert len(doc.quotes) == 700 and len({q.id for q in doc.quotes}) == 700
     assert all(text[q.start : q.end] == q.text == "We need more time," for q in doc.quotes)
+
+
+# (phenomenon, text, quote, speaker, kind): news styles beyond the basic cues
+MORE_QUOTES = [
+    (
+        "name in an appositive after the role",
+        "The regulator's chief, Helen Moss, said: 'The rules are clear.'",
+        "The rules are clear.",
+        "Helen Moss",
+        "direct",
+    ),
+    (
+        "British single quotes",
+        "'We will appeal,' said Omar Patel, the club's lawyer.",
+        "We will appeal,",
+        "Omar Patel",
+        "direct",
+    ),
+    (
+        "headline with inverted cue",
+        "Harbour 'too shallow for new ferries', says regulator\n\nThe story follows.",
+        "too shallow for new ferries",
+        "regulator",
+        "partial",
+    ),
+    (
+        "pronoun after a non-speech sentence",
+        'Mayor Clara Diaz rejected the plan. "It will not happen," she said.',
+        "It will not happen,",
+        "Clara Diaz",
+        "direct",
+    ),
+    (
+        "role noun with a name after it",
+        'Press secretary Ana Silva called the deal "a good start" and said talks would go on.',
+        "a good start",
+        "Ana Silva",
+        "partial",
+    ),
+    (
+        "passive quoted by an outlet as saying",
+        INTRO + 'Bennett was quoted by the Herald as saying the plan was "fair to everyone".',
+        "fair to everyone",
+        "Laura Bennett",
+        "partial",
+    ),
+]
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "quote", "speaker", "kind"), MORE_QUOTES)
+def test_more_quote_attribution(phenomenon: str, text: str, quote: str, speaker: str, kind: str) -> None:
+    test_quote_attribution(phenomenon, text, quote, speaker, kind)
+
+
+MORE_CLAIMS = [
+    (
+        "told a recipient",
+        INTRO + "Bennett told reporters the budget was balanced.",
+        "the budget was balanced",
+        "Bennett",
+    ),
+    (
+        "told a news agency",
+        "Two sources told Reuters a deal could be reached within days.",
+        "a deal could be reached within days",
+        "sources",
+    ),
+    (
+        "organisation pronoun",
+        "The airline cancelled 300 flights. It said 40,000 passengers would be affected.",
+        "40,000 passengers would be affected",
+        "airline",
+    ),
+    (
+        "participle after a cue",
+        INTRO + '"We are ready," Bennett said, adding that talks would resume.',
+        "talks would resume",
+        "Bennett",
+    ),
+]
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "claim", "speaker"), MORE_CLAIMS)
+def test_more_claims(phenomenon: str, text: str, claim: str, speaker: str) -> None:
+    test_claims(phenomenon, text, claim, speaker)

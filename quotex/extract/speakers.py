@@ -247,7 +247,7 @@ class SpeakerResolver:
             subject = self._recent_subject(tok, after=self._last_start(tok.i, content), outside=content)
             prev = subject or prev or self._nearest_entity(tok, "PERSON")
         elif kind == "plural" or kind == "neuter":
-            prev = self.previous(tok.i, outside=content) or self._nearest_entity(tok, "ORG")
+            prev = self.previous(tok.i, outside=content) or self._nearest_entity(tok, "ORG") or self._recent_body(tok)
         else:
             prev = None
         if prev is None:
@@ -276,6 +276,16 @@ class SpeakerResolver:
                 continue  # "Democrats were less certain": not a "he" or "she"
             if head.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
                 return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.6)
+        return None
+
+    def _recent_body(self, tok: Token) -> SpeakerMatch | None:
+        """An organisation named by a common noun in a recent subject ("The airline cancelled
+        flights. It said ..."), for "it" and "they" with no speaker before them."""
+        for i in range(tok.i - 1, max(-1, tok.i - 60), -1):
+            cand = self.doc[i]
+            if cand.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and cand.lemma_.lower() in self.lexicon.org_roles:
+                span = _noun_phrase(cand)
+                return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
         return None
 
     def _nearest_entity(self, tok: Token, label: str) -> SpeakerMatch | None:
