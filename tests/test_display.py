@@ -86,9 +86,7 @@ def test_everything_is_escaped(document: Document) -> None:
 def test_text_survives_rendering(document: Document) -> None:
     """Without tags and labels, the highlighted part is the escaped article text."""
     html = render(document)
-    body = re.search(
-        r'<div class="quotex-text"[^>]*>(.*?)</div><div class="quotex-legend"', html
-    ).group(1)
+    body = re.search(r'<div class="quotex-text"[^>]*>(.*?)</div><div class="quotex-legend"', html).group(1)
     body = re.sub(r'<(a|span) class="quotex-label"[^>]*>[^<]*</(a|span)>', "", body)
     assert re.sub(r"<[^>]+>", "", body) == escape(TEXT)
 

@@ -39,11 +39,7 @@ def _document(doc_id: str) -> Document:
     return Document(
         id=doc_id,
         text=text,
-        quotes=[
-            Quote(
-                id="q0", start=1, end=13, text="We are ready", kind="direct", speaker=lind, cue=said
-            )
-        ],
+        quotes=[Quote(id="q0", start=1, end=13, text="We are ready", kind="direct", speaker=lind, cue=said)],
         claims=[Claim(id="c0", start=0, end=14, text=text[:14], speaker=lind, cue=said)],
     )
 

@@ -65,11 +65,7 @@ def test_rows_in_text_order() -> None:
     ]
     claim = out[0]
     assert claim["speaker"] == "the minister" and claim["speaker_mention"] == "The minister"
-    assert (
-        claim["cue"] == "say"
-        and claim["times"] == ["2025-12-22"]
-        and claim["published"] == "2025-12-23"
-    )
+    assert claim["cue"] == "say" and claim["times"] == ["2025-12-22"] and claim["published"] == "2025-12-23"
     assert all(list(r) == list(COLUMNS) for r in out)
 
 

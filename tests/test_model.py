@@ -73,3 +73,15 @@ def test_entities(nlp: spacy.language.Language) -> None:
 )
 def test_tokenizer(nlp: spacy.language.Language, text: str, tokens: list[str]) -> None:
     assert [t.text for t in nlp.tokenizer(text)] == tokens
+
+
+def test_resume_config_sources_every_component() -> None:
+    # `python -m quotex.training --resume DIR` continues from DIR: every component is sourced
+    from quotex.training.train import resume_config
+
+    config = resume_config(MODEL, 0.0003, 50)
+    for name in config["nlp"]["pipeline"]:
+        assert config["components"][name] == {"source": str(MODEL)}
+    schedule = config["training"]["optimizer"]["learn_rate"]
+    assert schedule["@schedules"] == "warmup_linear.v1"
+    assert schedule["initial_rate"] == 0.0003

@@ -57,7 +57,7 @@ def build_group(gid: str, members: Sequence[Item]) -> QuoteGroup:
                 start=m.start,
                 end=m.end,
                 text=m.text,
-                kind=m.kind,  # type: ignore[arg-type]
+                kind=m.kind,
                 speaker=m.speaker,
                 item=m.item_id,
             )

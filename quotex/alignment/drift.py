@@ -210,7 +210,7 @@ def _ops(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, i
     for o in Indel.opcodes(list(a), list(b)):
         if o.tag == "equal":
             if block:
-                out.append(("", *block))
+                out.append(("", block[0], block[1], block[2], block[3]))
                 block = None
             out.append(("equal", o.src_start, o.src_end, o.dest_start, o.dest_end))
         elif block is None:
@@ -218,7 +218,7 @@ def _ops(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, i
         else:
             block[1], block[3] = o.src_end, o.dest_end
     if block:
-        out.append(("", *block))
+        out.append(("", block[0], block[1], block[2], block[3]))
     return [
         (t or ("delete" if d0 == d1 else "insert" if s0 == s1 else "replace"), s0, s1, d0, d1)
         for t, s0, s1, d0, d1 in out

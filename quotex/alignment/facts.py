@@ -131,7 +131,7 @@ def fraction_value(text: str) -> float | None:
     if not m or m.group(2) not in nd["denominators"]:
         return None
     num = 1.0 if m.group(1) == "a" else float(nd["cardinals"][m.group(1)])
-    return num / nd["denominators"][m.group(2)]
+    return float(num / nd["denominators"][m.group(2)])
 
 
 @lru_cache(maxsize=4096)
@@ -157,13 +157,13 @@ def resolve_date(text: str, published: dt.date | None) -> str | None:
         return None
     if published is not None and got.date() > published and re.match(r"[A-Z][a-z]+day$", phrase):
         got -= dt.timedelta(days=7)
-    return got.date().isoformat()
+    return str(got.date().isoformat())
 
 
 @lru_cache(maxsize=1)
 def _events() -> tuple[re.Pattern[str], dict[str, str]]:
     words: dict[str, str] = load("events")["words"]
-    return re.compile(rf"\b(?:{_alt(words)})\b", re.I), {k.lower(): v for k, v in words.items()}
+    return re.compile(rf"\b(?:{_alt(list(words))})\b", re.I), {k.lower(): v for k, v in words.items()}
 
 
 @lru_cache(maxsize=1)
@@ -421,7 +421,7 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
                 kind=kind,
                 consistent=consistent,
                 value=value,
-                detail=detail,  # type: ignore[arg-type]
+                detail=detail,
                 variants=[
                     FactVariant(doc=f.doc, start=f.start, end=f.end, text=f.text, value=f.value)
                     for f in sorted(found, key=lambda f: (f.doc, f.start))

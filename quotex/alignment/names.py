@@ -54,8 +54,7 @@ def _mentions(docs: Sequence[Document]) -> list[_Mention]:
                 out[(d.id, e.start, e.end)] = _Mention(d.id, e.start, e.end, e.text, e.name or e.text, e.label)
                 if e.label == "PERSON" and len(name_parts(e.name or e.text)) >= 2:
                     person_keys.add(name_part_key(name_parts(e.name or e.text)[-1]))
-        for item in (*d.quotes, *d.claims):
-            sp = item.speaker
+        for sp in [q.speaker for q in d.quotes] + [c.speaker for c in d.claims]:
             key = speaker_key(sp.name) if sp is not None else None
             if sp is None or key is None:
                 continue

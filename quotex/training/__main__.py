@@ -26,6 +26,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--quick", action="store_true", help="short bootstrap run")
     parser.add_argument("--no-train", action="store_true", help="only evaluate and package the best checkpoint")
+    parser.add_argument(
+        "--resume",
+        type=Path,
+        default=None,
+        help="continue training every component of this pipeline (e.g. models/en_quotex_sm)",
+    )
+    parser.add_argument("--learn-rate", type=float, default=0.0003, help="peak learning rate of --resume")
+    parser.add_argument("--warmup-steps", type=int, default=50, help="warm-up steps of --resume")
     args = parser.parse_args(argv)
     steps = args.max_steps or (QUICK_STEPS if args.quick else FULL_STEPS)
     evaluation = run(
@@ -35,6 +43,9 @@ def main(argv: list[str] | None = None) -> None:
         max_steps=steps,
         eval_frequency=max(100, min(1000, steps // 6)),
         train=not args.no_train,
+        resume=args.resume,
+        learn_rate=args.learn_rate,
+        warmup_steps=args.warmup_steps,
     )
     print(json.dumps(evaluation, indent=2))
 
