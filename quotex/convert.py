@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from quotex.errors import Warnings
-from quotex.extract.speakers import EntityIndex, entity_label
+from quotex.extract.speakers import EntityIndex
 from quotex.ingest.metadata import find_dateline
 from quotex.pipeline import claim_extractor, quote_finder, speaker_attributor
 from quotex.registry import speech_cues
@@ -142,10 +142,11 @@ class DocConverter:
 
     def entities(self) -> list[Entity]:
         """Named people, organisations and places with their canonical in-document names."""
-        index = EntityIndex(self.doc, speech_cues())
+        # built as the speaker attributor builds it, so entity and speaker names agree
+        index = EntityIndex.outside_quotes(self.doc, list(self.doc.spans.get(self.quotes_key, [])), speech_cues())
         out = []
         for ent in self.doc.ents:
-            label = entity_label(ent.label_, places=True)
+            label = index.label_of(ent, places=True)
             if label is None or self._skipped(ent):
                 continue
             s, e, text = self._span(ent)

@@ -185,6 +185,20 @@ def test_offsets_refer_to_the_original_text() -> None:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.text
 
 
+def test_entity_names_agree_with_speaker_names() -> None:
+    text = (
+        "Transport Minister Rui Costa met the unions on Friday. "
+        '"Costa has no plan," said union leader Ana Lopes. '
+        '"We will talk again next week," Costa said.'
+    )
+    doc = quotex.extract(text)
+    speakers = {q.speaker.text: q.speaker.name for q in doc.quotes if q.speaker is not None}
+    entities = {e.text: e.name for e in doc.entities if e.label == "PERSON"}
+    assert speakers["Costa"] == "Rui Costa"
+    for mention, name in speakers.items():
+        assert entities.get(mention, name) == name
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n ", "\x00\x01\x02 binary \ufffd junk", '"', "“ ” “", "'''''", "«««»"])
 def test_odd_input_gives_an_empty_or_graceful_result(text: str) -> None:
     doc = quotex.extract(text)
@@ -281,6 +295,20 @@ def test_more_quote_attribution(phenomenon: str, text: str, quote: str, speaker:
 
 
 MORE_CLAIMS = [
+    (
+        "a role noun tells two presidents apart by their countries",
+        "French President Anne Morel and German President Karl Weber met in Geneva on Monday. "
+        "Weber left early. The French president said that the talks had been useful.",
+        "the talks had been useful",
+        "Anne Morel",
+    ),
+    (
+        "the role's country is the second person's, not the first's",
+        "French President Anne Morel and German President Karl Weber met in Geneva on Monday. "
+        "The German president said that the talks had been useful.",
+        "the talks had been useful",
+        "Karl Weber",
+    ),
     (
         "told a recipient",
         INTRO + "Bennett told reporters the budget was balanced.",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch, punct_sentence
+from quotex.extract.cues import CueMatch, punct_sentence, quote_mask
 from quotex.registry import SpeechCues
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -60,7 +60,7 @@ class EntityIndex:
         for ent in doc.ents:
             if skip is not None and skip[ent.start]:
                 continue
-            label = entity_label(ent.label_)
+            label = self.label_of(ent)
             if label is None:
                 continue
             if label == "PERSON":
@@ -73,6 +73,12 @@ class EntityIndex:
             self.mentions.append((ent.start, entry))
         self._add_unrecognised_names(doc, skip)
         self.mentions.sort(key=lambda m: m[0])
+
+    @classmethod
+    def outside_quotes(cls, doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> EntityIndex:
+        """The index of the names the narrator uses: a name inside a quotation neither
+        introduces a person nor lengthens a canonical name."""
+        return cls(doc, lexicon, skip=quote_mask(doc, quotes, marks=False))
 
     def _add_unrecognised_names(self, doc: Doc, skip: Sequence[bool] | None) -> None:
         """People the entity recogniser missed: runs of two or more proper-noun name words."""
@@ -94,6 +100,19 @@ class EntityIndex:
                     entry.roles |= self._roles_near(span)
                     self.mentions.append((i, entry))
             i = max(j, i + 1)
+
+    def label_of(self, ent: Span, *, places: bool = False) -> str | None:
+        """quotex's label of an entity, with a small recogniser's commonest slip undone:
+        "Transport Minister Rui Costa" tagged as an organisation is a titled person."""
+        label = entity_label(ent.label_, places=places)
+        if label != "ORG":
+            return label
+        words = [t for t in ent if not t.is_punct]
+        roles = self.lexicon.titles | self.lexicon.person_roles
+        last = max((i for i, t in enumerate(words[:-1]) if t.lower_.strip(".") in roles), default=None)
+        if last is not None and 2 <= len(words) - last - 1 <= 3 and all(t.is_title for t in words[last + 1 :]):
+            return "PERSON"
+        return label
 
     def _name_words(self, span: Span) -> list[str]:
         """The name proper: possessives dropped, and everything up to the last title or role
@@ -125,8 +144,11 @@ class EntityIndex:
         doc = ent.doc
         roles = set()
         # punctuation sentences: a parser may cut "aide | Yury Ushakov has said"
-        sent_start = punct_sentence(doc, ent.start).start
-        for t in [*doc[max(sent_start, ent.start - 5) : ent.start], *ent]:
+        lo = max(punct_sentence(doc, ent.start).start, ent.start - 5)
+        # a coordination ends the noun phrase: "Russian" is not Trump's in
+        # "Russian President Vladimir Putin and U.S. President Donald Trump"
+        lo = max((t.i + 1 for t in doc[lo : ent.start] if t.pos_ == "CCONJ" or t.text in {",", ";"}), default=lo)
+        for t in [*doc[lo : ent.start], *ent]:
             low = t.lower_.strip(".")
             if t.lemma_.lower() in self.lexicon.person_roles or low in self.lexicon.person_roles:
                 roles.add(t.lemma_.lower() if t.lemma_.lower() in self.lexicon.person_roles else low)
@@ -141,8 +163,10 @@ class EntityIndex:
             h = head.head
             if h.lemma_.lower() in self.lexicon.person_roles:
                 roles.add(h.lemma_.lower())
-        # modifiers of the role ("US", "Kremlin") help tell two presidents apart
-        mods = {fold(t.text) for t in doc[max(sent_start, ent.start - 5) : ent.start] if t.pos_ in {"PROPN", "ADJ"}}
+        # modifiers of the role ("US", "Kremlin") help tell two presidents apart, inside the
+        # entity too ("U.S. President Donald Trump")
+        name = set(self._name_words(ent))
+        mods = {fold(t.text) for t in [*doc[lo : ent.start], *ent] if t.pos_ in {"PROPN", "ADJ"} and t.text not in name}
         return roles | {f"mod:{m}" for m in mods if m}
 
     def lookup(self, words: Sequence[str], label: str) -> NameEntry | None:
@@ -159,7 +183,7 @@ class EntityIndex:
 
     def canonical(self, span: Span) -> tuple[str, str | None]:
         """Canonical name and label of a name mention."""
-        label = entity_label(span.label_) if span.label_ else None
+        label = self.label_of(span) if span.label_ else None
         words = self._name_words(_widen_name(span) if label == "PERSON" else span)
         if label is None:
             for lab in ("PERSON", "ORG"):

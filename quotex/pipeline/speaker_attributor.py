@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from quotex.errors import Errors, ExtractionError
 from quotex.extract.attribution import attribute_quotes
-from quotex.extract.cues import find_cues, quote_mask
+from quotex.extract.cues import find_cues
 from quotex.extract.quotes import quote_kind
 from quotex.extract.speakers import EntityIndex, SpeakerMatch, SpeakerResolver
 from quotex.pipeline import quote_finder
@@ -74,7 +74,7 @@ class SpeakerAttributor:
         quotes = list(doc.spans.get(self.quotes_key, []))
         info: dict[str, Any] = doc.user_data.get("quotex_quote_info", {})
         cues = find_cues(doc, quotes, self.lexicon)
-        index = EntityIndex(doc, self.lexicon, skip=quote_mask(doc, quotes, marks=False))
+        index = EntityIndex.outside_quotes(doc, quotes, self.lexicon)
         resolver = SpeakerResolver(doc, index, self.lexicon)
         resolved: list[SpeakerMatch | None] = [resolver.resolve(c) for c in cues]  # in text order
         paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
