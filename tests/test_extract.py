@@ -245,6 +245,22 @@ def test_long_article_is_parsed_in_chunks_with_offsets_intact() -> None:
 # (phenomenon, text, quote, speaker, kind): news styles beyond the basic cues
 MORE_QUOTES = [
     (
+        "a surname met before, even where the tagger reads it as a common noun",
+        "German economy minister Hanna Voigt presented the budget. "
+        '"We have closed the deficit without new taxes," Voigt told reporters.',
+        "We have closed the deficit without new taxes,",
+        "Hanna Voigt",
+        "direct",
+    ),
+    (
+        "a titled person the recogniser may read as an organisation",
+        "Transport Minister Rui Costa met the unions on Friday. "
+        '"We will talk again next week," Costa said.',
+        "We will talk again next week,",
+        "Rui Costa",
+        "direct",
+    ),
+    (
         "name in an appositive after the role",
         "The regulator's chief, Helen Moss, said: 'The rules are clear.'",
         "The rules are clear.",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+from rapidfuzz.distance import Levenshtein
 
 from quotex.alignment._data import load
 from quotex.alignment.normalize import Token, content_stems, light_form, tokenize
@@ -89,6 +92,43 @@ def given_initial(name: str | None) -> str:
         return ""
     parts = name_parts(name)
     return parts[0][:1].lower() if len(parts) >= 2 and parts[0][:1].isupper() else ""
+
+
+def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Surname keys one letter apart that name one person (Vogt/Voigt), each mapped to the commoner key.
+
+    Transliteration folding cannot foresee a typo. Two keys merge only when some mention of each
+    has a given name with the same initial and no document uses both, since one article that
+    writes both spellings is naming two people (Cole and Cale).
+
+    Args:
+        uses: ``(surname key, document id, given-name initial or "")`` per mention.
+
+    Returns:
+        The keys to rename; keys not in it stay as they are.
+    """
+    counts: Counter[str] = Counter()
+    docs: dict[str, set[str]] = defaultdict(set)
+    givens: dict[str, set[str]] = defaultdict(set)
+    for key, doc, given in uses:
+        counts[key] += 1
+        docs[key].add(doc)
+        if given:
+            givens[key].add(given)
+    keys = sorted(counts, key=lambda k: (-counts[k], k))
+    out: dict[str, str] = {}
+    for i, key in enumerate(keys):
+        for other in keys[:i]:
+            if (
+                other not in out
+                and min(len(key), len(other)) >= 4
+                and Levenshtein.distance(key, other, score_cutoff=1) <= 1
+                and givens[key] & givens[other]
+                and not docs[key] & docs[other]
+            ):
+                out[key] = other
+                break
+    return out
 
 
 def same_speaker(a: Item, b: Item) -> bool:
@@ -257,4 +297,7 @@ def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_cla
                     quoted=quoted,
                 )
             )
+    merged = misspelt_keys((it.skey, it.doc, it.given) for it in items if it.skey)
+    for it in items:
+        it.skey = merged.get(it.skey, it.skey) if it.skey else it.skey
     return items

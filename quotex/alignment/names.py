@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotex.alignment._data import load
-from quotex.alignment.items import name_part_key, name_parts, speaker_key
+from quotex.alignment.items import given_initial, misspelt_keys, name_part_key, name_parts, speaker_key
 from quotex.alignment.models import NameEntity, NameVariant
 from quotex.alignment.similarity import jaro_winkler
 from quotex.results import Document
@@ -116,12 +116,11 @@ def _person_clusters(ms: Sequence[_Mention]) -> list[list[_Mention]]:
     return [c for c in clusters if c]
 
 
-def _flags(ms: Sequence[_Mention]) -> list[str]:
+def _flags(ms: Sequence[_Mention], spelt: set[str]) -> list[str]:
+    """Spelling and given-name flags of one entity whose surname keys are ``spelt``."""
     flags: list[str] = []
-    keys = Counter(name_part_key(name_parts(m.full)[-1]) for m in ms if name_parts(m.full))
-    key = max(keys, key=lambda k: (keys[k], k)) if keys else ""
     # only mentions that spell the surname count (not "US President" resolved to a person)
-    surnames = {p[-1] for m in ms if (p := name_parts(m.text)) and name_part_key(p[-1]) == key}
+    surnames = {p[-1] for m in ms if (p := name_parts(m.text)) and name_part_key(p[-1]) in spelt}
     if len(surnames) > 1:
         flags.append("spelling_variant: " + " / ".join(sorted(surnames)))
     firsts = Counter(name_parts(m.text)[0] for m in ms if len(name_parts(m.text)) >= 2)
@@ -155,16 +154,14 @@ def align_names(docs: Sequence[Document], *, min_docs: int = 2) -> list[NameEnti
     Returns:
         Entities, the most widely named first.
     """
+    keyed = [(name_part_key(parts[-1]), m) for m in _mentions(docs) if (parts := name_parts(m.full))]
+    merged = misspelt_keys((k, m.doc, given_initial(m.full)) for k, m in keyed if k and m.label == "PERSON")
     by_key: dict[str, list[_Mention]] = defaultdict(list)
-    for m in _mentions(docs):
-        parts = name_parts(m.full)
-        if not parts:
-            continue
-        key = name_part_key(parts[-1])
+    for key, m in keyed:
         if key:
-            by_key[key].append(m)
+            by_key[merged.get(key, key)].append(m)
     out: list[NameEntity] = []
-    for _key, ms in by_key.items():
+    for key, ms in by_key.items():
         labels = Counter(m.label for m in ms)
         label = "PERSON" if labels["PERSON"] * 2 >= len(ms) else max(labels, key=lambda x: (labels[x], x))
         for cl in _person_clusters(ms) if label == "PERSON" else [ms]:
@@ -189,7 +186,7 @@ def align_names(docs: Sequence[Document], *, min_docs: int = 2) -> list[NameEnti
                         )
                         for t, v in sorted(texts.items())
                     ],
-                    flags=_flags(cl),
+                    flags=_flags(cl, {key} | {k for k, v in merged.items() if v == key}),
                 )
             )
     out.sort(key=lambda e: (-len({d for v in e.variants for d in v.docs}), e.name))

@@ -255,7 +255,8 @@ class SpeakerResolver:
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
             return SpeakerMatch(_strip_det(ent), name, label, 0.9)
-        if tok.pos_ == "PROPN":
+        # a known name the tagger took for a common noun ("Voigt told reporters")
+        if tok.pos_ == "PROPN" or tok.is_title and self.index.lookup([tok.text], "PERSON") is not None:
             span = _name_span(tok)
             name, label = self.index.canonical(span)
             if label is None:

@@ -137,6 +137,12 @@ def test_same_words_under_different_speakers_is_one_group_with_attribution_chang
     assert attr.doc == "b" and attr.to == "Jonas Weber" and attr.from_ == MINISTER
 
 
+def test_a_misspelt_surname_is_not_a_change_of_speaker():
+    a = make_doc("a", f'"{STATEMENT}," Hanna Vogt said.', [(STATEMENT, "direct", "Hanna Vogt")])
+    b = make_doc("b", f'"{STATEMENT}," Hanna Voigt said.', [(STATEMENT, "direct", "Hanna Voigt")])
+    assert _types(align([a, b], facts=False, names=False)) == {"identical"}
+
+
 def test_a_short_common_phrase_from_two_speakers_is_not_one_statement():
     a = make_doc("a", 'Weber called it "a good start".', [("a good start", "partial", "Jonas Weber")])
     b = make_doc("b", 'Lindqvist called it "a good start".', [("a good start", "partial", MINISTER)])

@@ -170,3 +170,23 @@ def test_two_people_sharing_a_surname_stay_apart():
         _person("d", "Greta Keller", "Greta Keller"),
     ]
     assert sorted(e.name for e in align_names(docs)) == ["Greta Keller", "Paul Keller"]
+
+
+def test_a_surname_misspelt_by_one_letter_is_one_person():
+    docs = [_person("a", "Hanna Vogt", "Hanna Vogt"), _person("b", "Hanna Voigt", "Hanna Voigt")]
+    (e,) = align_names(docs)
+    assert {v.text for v in e.variants} == {"Hanna Vogt", "Hanna Voigt"}
+    assert "spelling_variant: Vogt / Voigt" in e.flags
+
+
+def test_surnames_one_letter_apart_with_other_given_names_are_two_people():
+    docs = [_person("a", "Hanna Vogt", "Hanna Vogt"), _person("b", "Peter Voigt", "Peter Voigt")]
+    assert align_names(docs) == []
+
+
+def test_surnames_one_letter_apart_in_one_article_are_two_people():
+    both = make_doc(
+        "c", "Ida Cole met Ida Cale.", entities=[("Ida Cole", "PERSON", "Ida Cole"), ("Ida Cale", "PERSON", "Ida Cale")]
+    )
+    docs = [_person("a", "Ida Cole", "Ida Cole"), _person("b", "Ida Cale", "Ida Cale"), both]
+    assert sorted(e.name for e in align_names(docs)) == ["Ida Cale", "Ida Cole"]
