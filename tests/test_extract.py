@@ -254,8 +254,7 @@ MORE_QUOTES = [
     ),
     (
         "a titled person the recogniser may read as an organisation",
-        "Transport Minister Rui Costa met the unions on Friday. "
-        '"We will talk again next week," Costa said.',
+        'Transport Minister Rui Costa met the unions on Friday. "We will talk again next week," Costa said.',
         "We will talk again next week,",
         "Rui Costa",
         "direct",
