@@ -144,12 +144,16 @@ class DocConverter:
         """Named people, organisations and places with their canonical in-document names."""
         # built as the speaker attributor builds it, so entity and speaker names agree
         index = EntityIndex.outside_quotes(self.doc, list(self.doc.spans.get(self.quotes_key, [])), speech_cues())
-        out = []
+        out: list[Entity] = []
         for ent in self.doc.ents:
             label = index.label_of(ent, places=True)
             if label is None or self._skipped(ent):
                 continue
-            s, e, text = self._span(ent)
+            # a person's span is its name, as for speakers: "Mayor Daniel" + "Okoro" -> "Daniel Okoro"
+            span = index.mention(ent, label) if label == "PERSON" else ent
+            s, e, text = self._span(span)
+            if out and out[-1].start <= s and e <= out[-1].end:
+                continue  # the rest of a name already grown over
             name = index.canonical(ent)[0] if label != "LOC" else text
             out.append(Entity(start=s, end=e, text=text, label=label, name=name))
         return out

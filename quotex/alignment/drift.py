@@ -325,7 +325,8 @@ def unquoted_or_paraphrase(canon: Item, m: Item, idx: int) -> list[Drift]:
     pos = find_sub([t.key for t in wb], ak) if len(ak) >= 3 else -1
     if pos >= 0:
         hit = wb[pos : pos + len(ak)]
-        if not any(s <= hit[0].start and hit[-1].end <= e for s, e in m.quoted):
+        # some of the words still in quotation marks ('do "whatever it takes"'): reported speech
+        if not any(s < hit[-1].end and hit[0].start < e for s, e in m.quoted):
             return [
                 _mk(
                     "unquoted",

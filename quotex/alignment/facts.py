@@ -134,12 +134,16 @@ def fraction_value(text: str) -> float | None:
     return float(num / nd["denominators"][m.group(2)])
 
 
+# a weekday after these words lies ahead of the publication date
+_AHEAD = re.compile(r"\b(?:until|till|by|next|starting)\s+(?:on\s+)?$", re.I)
+
+
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: dt.date | None) -> str | None:
+def resolve_date(text: str, published: dt.date | None, ahead: bool = False) -> str | None:
     """ISO date of a date phrase, resolved against the publication date with dateparser.
 
     A bare weekday is the most recent such day, the publication day included ("on Sunday" in a
-    Sunday paper is that Sunday).
+    Sunday paper is that Sunday), or with ``ahead`` the next one ("closed until Friday").
     """
     import dateparser  # imported lazily: slow to import and not needed for quotes
 
@@ -155,8 +159,11 @@ def resolve_date(text: str, published: dt.date | None) -> str | None:
     got = dateparser.parse(phrase, languages=["en"], settings=settings)
     if got is None:
         return None
-    if published is not None and got.date() > published and re.match(r"[A-Z][a-z]+day$", phrase):
-        got -= dt.timedelta(days=7)
+    if published is not None and re.match(r"[A-Z][a-z]+day$", phrase):
+        if ahead and got.date() <= published:
+            got += dt.timedelta(days=7)
+        elif not ahead and got.date() > published:
+            got -= dt.timedelta(days=7)
     return str(got.date().isoformat())
 
 
@@ -288,7 +295,7 @@ def _doc_facts(doc: Document) -> list[_Found]:
                         secs,
                     )
             elif kind == "date":
-                iso = resolve_date(m.group(), doc.published)
+                iso = resolve_date(m.group(), doc.published, bool(_AHEAD.search(text, max(0, s - 12), s)))
                 if iso:
                     add(kind, f"date of {event or 'unnamed event'}", s, e, iso, None)
             elif kind in {"percentage", "fraction"}:
@@ -382,10 +389,11 @@ def align_facts(docs: Sequence[Document], *, min_docs: int = 2) -> list[Fact]:
             # a fifth and 20 % are compared with each other
             by_about[("share" if f.kind in {"percentage", "fraction"} else f.kind, f.about)].append(f)
     facts: list[Fact] = []
-    for (group_kind, about), found in by_about.items():
+    for (_, about), found in by_about.items():
         kind = found[0].kind
         ndocs = len({f.doc for f in found})
-        if ndocs < min_docs or (about.endswith("unnamed event") and group_kind != "date"):
+        # two outlets' dates or figures are one fact only when they are about one thing
+        if ndocs < min_docs or about.endswith("unnamed event"):
             continue
         if kind == "place":
             incompatible = [

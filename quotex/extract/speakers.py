@@ -114,16 +114,27 @@ class EntityIndex:
             return "PERSON"
         return label
 
-    def _name_words(self, span: Span) -> list[str]:
-        """The name proper: possessives dropped, and everything up to the last title or role
-        word ("Transport Minister Rui Costa" -> "Rui Costa")."""
-        words = [t.text for t in span if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}]
-        cut = 0
-        for i, w in enumerate(words[:-1]):
-            low = w.lower().strip(".")
+    def name_span(self, span: Span) -> Span:
+        """The name proper: everything up to the last title or role word dropped
+        ("Transport Minister Rui Costa" -> "Rui Costa")."""
+        tokens = [t for t in span if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}]
+        start = span.start
+        for t in tokens[:-1]:
+            low = t.lower_.strip(".")
             if low in self.lexicon.titles or low in self.lexicon.person_roles or low in _COUNTRY_PREFIXES:
-                cut = i + 1
-        words = words[cut:]
+                start = t.i + 1
+        return span.doc[start : span.end]
+
+    def mention(self, ent: Span, label: str | None) -> Span:
+        """The words of an entity that name it: a person grown over name words the recogniser
+        left out and cut after titles ("Mayor Daniel" + "Okoro" -> "Daniel Okoro")."""
+        return self.name_span(_widen_name(ent) if label == "PERSON" else _strip_det(ent))
+
+    def _name_words(self, span: Span) -> list[str]:
+        """The words of the name proper, possessives dropped."""
+        words = [
+            t.text for t in self.name_span(span) if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}
+        ]
         if len(words) == 1 and words[0].lower().strip(".") in self.lexicon.titles | self.lexicon.person_roles:
             return []
         return words
@@ -254,7 +265,7 @@ class SpeakerResolver:
         ent = _entity_at(doc, tok)
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
-            return SpeakerMatch(_strip_det(ent), name, label, 0.9)
+            return SpeakerMatch(self.index.mention(ent, label), name, label, 0.9)
         # a known name the tagger took for a common noun ("Voigt told reporters")
         if tok.pos_ == "PROPN" or tok.is_title and self.index.lookup([tok.text], "PERSON") is not None:
             span = _name_span(tok)

@@ -171,6 +171,17 @@ def test_a_claim_repeating_the_words_without_marks_is_unquoted():
     assert res.groups[0].members[1].kind == "claim"
 
 
+def test_a_claim_that_keeps_some_of_the_words_quoted_is_not_unquoted():
+    a = make_doc("a", f'"{STATEMENT}," Lindqvist said.', [(STATEMENT, "direct", MINISTER)])
+    head, tail = STATEMENT.split(" ", 2)[:2], STATEMENT.split(" ", 2)[2]
+    claim = f'{" ".join(head)} "{tail}"'.lower()
+    b = make_doc("b", f"Lindqvist said {claim}.", [(tail, "partial", MINISTER)], claims=[(claim, MINISTER)])
+    res = align([a, b], facts=False, names=False)
+    (g,) = res.groups
+    member = next(i for i, m in enumerate(g.members) if m.kind == "claim")
+    assert [d.type for d in g.drift if d.member == member] == ["paraphrase"]
+
+
 @given(
     st.sampled_from(["  ", "\n", " \t "]),
     st.sampled_from([("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")]),

@@ -67,6 +67,24 @@ def test_dates_resolve_against_publication(phrase, published, iso):
 
 
 @pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The strike will go on until Friday.", "2025-03-14"),
+        ("The strike began on Friday.", "2025-03-07"),
+    ],
+)
+def test_a_weekday_after_until_lies_ahead(text, iso):
+    # both documents published on Sunday 2025-03-09
+    (fact,) = align_facts([make_doc("a", text), make_doc("b", text)])
+    assert fact.value == iso
+
+
+def test_dates_of_unnamed_events_are_not_compared():
+    docs = [make_doc("a", "It happened on Friday."), make_doc("b", "They left on Wednesday.")]
+    assert align_facts(docs) == []
+
+
+@pytest.mark.parametrize(
     ("a", "b", "ok"),
     [
         ("Florida", "Miami", True),
