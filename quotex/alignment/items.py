@@ -94,6 +94,11 @@ def given_initial(name: str | None) -> str:
     return parts[0][:1].lower() if len(parts) >= 2 and parts[0][:1].isupper() else ""
 
 
+def _deletions(key: str) -> set[str]:
+    """The key and every form of it with one letter deleted."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
 def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     """Surname keys one letter apart that name one person (Vogt/Voigt), each mapped to the commoner key.
 
@@ -115,13 +120,24 @@ def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         docs[key].add(doc)
         if given:
             givens[key].add(given)
-    keys = sorted(counts, key=lambda k: (-counts[k], k))
+    rank = {k: i for i, k in enumerate(sorted(counts, key=lambda k: (-counts[k], k)))}
+    # keys one edit apart share a one-letter deletion (or one is the other's): a linear index
+    # instead of comparing every pair of surnames in a large corpus
+    by_variant: dict[str, list[str]] = defaultdict(list)
+    for key in rank:
+        if len(key) >= 4:
+            for variant in _deletions(key):
+                by_variant[variant].append(key)
     out: dict[str, str] = {}
-    for i, key in enumerate(keys):
-        for other in keys[:i]:
+    for key in sorted(rank, key=rank.__getitem__):
+        if len(key) < 4:
+            continue
+        near = {o for v in _deletions(key) for o in by_variant[v]}
+        for other in sorted(near, key=rank.__getitem__):
+            if rank[other] >= rank[key]:
+                break
             if (
                 other not in out
-                and min(len(key), len(other)) >= 4
                 and Levenshtein.distance(key, other, score_cutoff=1) <= 1
                 and givens[key] & givens[other]
                 and not docs[key] & docs[other]
