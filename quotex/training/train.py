@@ -45,7 +45,7 @@ SOURCES = [
 ]
 
 
-@registry.callbacks("quotex.resume_hooks.v1")
+@registry.callbacks("quotex.resume_hooks.v1")  # type: ignore[untyped-decorator]
 def make_resume_hooks(every: int = 25) -> Any:
     """The ``[training] before_update`` callback of a resumed run.
 
@@ -152,35 +152,24 @@ def run(
     previous: dict[str, Any] = {}
     if resume:
         previous = json.loads((resume / "meta.json").read_text(encoding="utf8")).get("quotex_training", {})
-    if train and resume:
+    if train:
         work_dir.mkdir(parents=True, exist_ok=True)
         started_file.write_text(str(time.time()), encoding="utf8")
-        if not all((corpus_dir / f"{n}.spacy").exists() for n in ("train", "dev", "test", "gum-dev")):
+        if resume:
+            if not all((corpus_dir / f"{n}.spacy").exists() for n in ("train", "dev", "test", "gum-dev")):
+                convert(data_dir, corpus_dir)
+            config_path = work_dir / "resume.cfg"
+            resume_config(resume.resolve(), learn_rate, warmup_steps).to_disk(config_path)
+            base = resume.resolve()
+        else:
             convert(data_dir, corpus_dir)
-        config = resume_config(resume.resolve(), learn_rate, warmup_steps)
-        config_path = work_dir / "resume.cfg"
-        config.to_disk(config_path)
+            config_path = CONFIG
+            base = work_dir / "base"
+            blank = spacy.blank("en")
+            customize_tokenizer(blank)
+            blank.to_disk(base)
         spacy_train(
             config_path,
-            checkpoints,
-            overrides={
-                "paths.train": str(corpus_dir / "train.spacy"),
-                "paths.dev": str(corpus_dir / "dev.spacy"),
-                "paths.base": str(resume.resolve()),
-                "training.max_steps": max_steps,
-                "training.eval_frequency": eval_frequency,
-            },
-        )
-    elif train:
-        work_dir.mkdir(parents=True, exist_ok=True)
-        started_file.write_text(str(time.time()), encoding="utf8")
-        convert(data_dir, corpus_dir)
-        base = work_dir / "base"
-        blank = spacy.blank("en")
-        customize_tokenizer(blank)
-        blank.to_disk(base)
-        spacy_train(
-            CONFIG,
             checkpoints,
             overrides={
                 "paths.train": str(corpus_dir / "train.spacy"),
