@@ -311,6 +311,24 @@ def test_more_quote_attribution(phenomenon: str, text: str, quote: str, speaker:
 
 MORE_CLAIMS = [
     (
+        "a long report with a titled speaker trailing it ('..., policy aide X has said')",
+        "The president called his French counterpart Anne Morel on Sunday to discuss issues related to "
+        "the trade talks ahead of a meeting with Karl Weber in Geneva, Elysee foreign policy aide Paul "
+        "Girard has said.",
+        "The president called his French counterpart Anne Morel on Sunday to discuss issues related to "
+        "the trade talks ahead of a meeting with Karl Weber in Geneva",
+        "Paul Girard",
+    ),
+    (
+        "a trailing cue whose speaker is a role and a name ('..., labour policy adviser X has said')",
+        "The prime minister phoned the union leaders on Monday to discuss a number of issues related to "
+        "the strike ahead of a meeting with Luis Prado in Porto, government labour policy adviser Rita "
+        "Gomes has said.",
+        "The prime minister phoned the union leaders on Monday to discuss a number of issues related to "
+        "the strike ahead of a meeting with Luis Prado in Porto",
+        "Rita Gomes",
+    ),
+    (
         "a role noun tells two presidents apart by their countries",
         "French President Anne Morel and German President Karl Weber met in Geneva on Monday. "
         "Weber left early. The French president said that the talks had been useful.",

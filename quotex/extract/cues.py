@@ -361,8 +361,10 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     i = verb.i - 1
     while i > sent.start and doc[i].pos_ in {"AUX", "ADV"}:
         i -= 1
-    while i > sent.start and (doc[i].pos_ in _NP_POS or doc[i].text in {"-", "'s", "’s"}):
-        i -= 1
+    while i > sent.start and (
+        doc[i].pos_ in _NP_POS or doc[i].text in {"-", "'s", "’s"} or doc[i].lower_ in lexicon.person_roles
+    ):
+        i -= 1  # role words too: "policy aide Paul Girard" with "aide" mistagged as a preposition
     if i > sent.start and doc[i].text == "," and i < verb.i - 1:
         span = _strip_edges(doc, sent.start, i)
         return span if _clause_like(span) else None
@@ -445,6 +447,8 @@ def _fronted(doc: Doc, verb: Token) -> Span | None:
     """'Content, X said.': from the sentence start to the comma before the verb's subject."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
     first = subject.left_edge.i if subject is not None else verb.i
+    while first < verb.i and doc[first].text == ",":
+        first += 1  # the parser may hang the comma on the subject
     while first > 0 and doc[first - 1].pos_ == "AUX":
         first -= 1
     if first == 0 or doc[first - 1].text != ",":

@@ -262,6 +262,12 @@ class SpeakerResolver:
             return self._pronoun(tok, cue.content)
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
             return self._role(tok)  # "the U.S. President" even when tagged as a proper noun
+        right = tok.right_edge
+        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN":
+            # a misparsed title: "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy"
+            named = _entity_at(doc, right)
+            if named is not None and named.end == right.i + 1 and self.index.label_of(named) == "PERSON":
+                tok = right
         ent = _entity_at(doc, tok)
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
