@@ -311,6 +311,13 @@ def test_more_quote_attribution(phenomenon: str, text: str, quote: str, speaker:
 
 MORE_CLAIMS = [
     (
+        "a participle describing the statement ('issued a warning on Friday, stating that')",
+        "The harbour authority issued a stark warning on Friday, stating that the port would stay closed "
+        "for another week.",
+        "the port would stay closed for another week",
+        "harbour authority",
+    ),
+    (
         "a long report with a titled speaker trailing it ('..., policy aide X has said')",
         "The president called his French counterpart Anne Morel on Sunday to discuss issues related to "
         "the trade talks ahead of a meeting with Karl Weber in Geneva, Elysee foreign policy aide Paul "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,10 @@ _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubj:pass", "nsubjpass"}
 _CONTENT = {"ccomp"}
 _OBJ = {"obj", "dobj", "iobj"}
+# "on Sunday, stating that ...": a proper noun that names a time is never a speaker
+_TIME_WORDS = frozenset(
+    w.lower() for w in [*calendar.day_name, *calendar.month_name, "today", "yesterday", "tomorrow"] if w
+)
 _CLIMB = {"advcl", "xcomp", "conj", "acl", "relcl", "acl:relcl"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 
@@ -224,6 +229,7 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
 def _subject(verb: Token, inside: list[bool]) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive agent, or a climbed one."""
     cur: Token | None = verb
+    via_acl = False
     for _ in range(4):
         if cur is None:
             return None
@@ -239,7 +245,10 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             return agent
         # "X said, adding that ...": a participle takes the subject of the verb it hangs from
         participle = cur.dep_ == "parataxis" and cur.tag_ == "VBG"
-        if (cur.dep_ in _CLIMB or participle) and cur.head is not cur:
+        # "delivered a warning on Sunday, stating that ...": the object's verb has the speaker
+        described_object = via_acl and cur.pos_ == "NOUN" and cur.dep_ in {"obj", "dobj"}
+        if (cur.dep_ in _CLIMB or participle or described_object) and cur.head is not cur:
+            via_acl = cur.dep_ == "acl"
             cur = cur.head
             continue
         return None
@@ -254,7 +263,7 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
         before -= 1
     if before > 0 and doc[before].text == ",":
         # "The watchdog's head, Gareth Davies, said" / "Tom Reyes, an economist at the institute, said"
-        if doc[before - 1].pos_ == "PROPN" and not inside[before - 1]:
+        if doc[before - 1].pos_ == "PROPN" and not inside[before - 1] and doc[before - 1].lower_ not in _TIME_WORDS:
             return doc[before - 1]
         for k in range(before - 1, max(-1, before - 12), -1):
             if doc[k].text == "," and k > 0 and doc[k - 1].pos_ == "PROPN" and not inside[k - 1]:
