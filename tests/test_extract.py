@@ -311,6 +311,12 @@ def test_more_quote_attribution(phenomenon: str, text: str, quote: str, speaker:
 
 MORE_CLAIMS = [
     (
+        "a long title before the name ('City transport policy aide X said that')",
+        "City transport policy aide Marta Ribeiro said that the talks had lasted two hours.",
+        "the talks had lasted two hours",
+        "Marta Ribeiro",
+    ),
+    (
         "a participle describing the statement ('issued a warning on Friday, stating that')",
         "The harbour authority issued a stark warning on Friday, stating that the port would stay closed "
         "for another week.",

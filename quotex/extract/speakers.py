@@ -263,11 +263,8 @@ class SpeakerResolver:
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
             return self._role(tok)  # "the U.S. President" even when tagged as a proper noun
         right = tok.right_edge
-        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN":
-            # a misparsed title: "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy"
-            named = _entity_at(doc, right)
-            if named is not None and named.end == right.i + 1 and self.index.label_of(named) == "PERSON":
-                tok = right
+        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and self._is_person_name(right):
+            tok = right  # a misparsed title: "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy"
         ent = _entity_at(doc, tok)
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
@@ -281,6 +278,16 @@ class SpeakerResolver:
                 name = self.index.entry_for(self.index._name_words(span), label).name
             return SpeakerMatch(span, name, label, 0.8)
         return self._role(tok)
+
+    def _is_person_name(self, last: Token) -> bool:
+        """Whether the proper-noun run ending at ``last`` names a person: tagged so, known
+        as one, or right after a role word ("aide Yury Ushakov" even when tagged as a place)."""
+        span = _name_span(last)
+        known = self.index.lookup([last.text], "PERSON")
+        if any(t.ent_type_ in PERSON_LABELS for t in span) or known is not None and known.label == "PERSON":
+            return True
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.lower_ in self.lexicon.person_roles
 
     def _pronoun(self, tok: Token, content: Span | None) -> SpeakerMatch | None:
         kind = self.lexicon.pronouns.get(tok.lower_)
