@@ -172,7 +172,12 @@ def build(
         published=coerce_date(published) if published is not None else None,
         outlet=_str(values.get("outlet")),
         byline=_str(values.get("byline")),
-        headline=_str(values.get("headline")),
+        # a headline line of the text stays as written, so that it can be found in the text
+        headline=(
+            str(values["headline"]).strip() or None
+            if provenance.get("headline") == "headline-line"
+            else _str(values.get("headline"))
+        ),
         url=_str(values.get("url")),
         provenance=provenance,
         boilerplate=merge_spans(text, [*layout.spans(), *extra]),

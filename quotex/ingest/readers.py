@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import Errors, InputError
 from .article import Article, from_text
@@ -91,7 +92,13 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
     """
     for arg in paths:
         if arg == "-":
-            yield from _read_bytes(sys.stdin.buffer.read(), "<stdin>", "stdin", None)
+            raw = sys.stdin.buffer
+            stdin = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, raw))
+            # a stream of records is read as it comes, however long it is
+            if stdin.peek(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                yield from _json_lines(stdin, "<stdin>")
+            else:
+                yield from _read_bytes(stdin.read(), "<stdin>", "stdin", None)
             continue
         path = Path(arg)
         if path.is_dir():
@@ -103,6 +110,13 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
 
 
 def _read_path(path: Path) -> Iterator[Article | InputError]:
+    if path.suffix.lower() == ".jsonl":
+        try:
+            with path.open("rb") as stream:
+                yield from _json_lines(stream, str(path))
+        except OSError as err:
+            yield InputError(Errors.E207.format(path=path, reason=err.strerror or err))
+        return
     try:
         size = path.stat().st_size
         is_records = path.suffix.lower() in (".jsonl", ".json")
@@ -137,6 +151,42 @@ def _read_bytes(data: bytes, source: str, stem: str, suffix: str | None) -> Iter
         yield err
 
 
+def _json_lines(lines: Iterable[bytes], source: str) -> Iterator[Article | InputError]:
+    """One article per line, read line by line, so memory does not grow with the file."""
+    seen = False
+    for index, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        if not seen:
+            try:
+                _check_bytes(raw[:8192], source)
+            except InputError as err:
+                yield err
+                return
+        seen = True
+        try:
+            row = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        except UnicodeDecodeError as err:
+            yield InputError(Errors.E206.format(path=source, index=index, reason=f"not UTF-8: {err.reason}"))
+            continue
+        except json.JSONDecodeError as err:
+            yield InputError(Errors.E206.format(path=source, index=index, reason=f"invalid JSON: {err}"))
+            continue
+        yield from _from_rows([(index, row)], source)
+    if not seen:
+        yield InputError(Errors.E201.format(path=source))
+
+
+def _check_bytes(data: bytes, source: str) -> None:
+    """Refuse a known binary format or a NUL byte near the start [E202]."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(Errors.E202.format(path=source, reason=what))
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(Errors.E202.format(path=source, reason=f"NUL byte at offset {nul}"))
+
+
 def decode(data: bytes, source: str) -> str:
     """Bytes to text as Python's text mode reads a file: strict UTF-8, universal newlines.
 
@@ -145,12 +195,7 @@ def decode(data: bytes, source: str) -> str:
     """
     if not data.strip():
         raise InputError(Errors.E201.format(path=source))
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(Errors.E202.format(path=source, reason=what))
-    nul = data.find(b"\x00", 0, 8192)
-    if nul >= 0:
-        raise InputError(Errors.E202.format(path=source, reason=f"NUL byte at offset {nul}"))
+    _check_bytes(data, source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -172,23 +217,11 @@ def _records(text: str, source: str) -> Iterator[Article | InputError]:
         rows: Iterable[tuple[int, Any]] = enumerate(items if isinstance(items, list) else [items])
         yield from _from_rows(rows, source)
         return
-    parsed: list[tuple[int, Any]] = []
-    for index, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            parsed.append((index, json.loads(line)))
-        except json.JSONDecodeError as err:
-            reason = f"invalid JSON: {err}"
-            parsed.append((index, InputError(Errors.E206.format(path=source, index=index, reason=reason))))
-    yield from _from_rows(parsed, source)
+    yield from _json_lines(io.BytesIO(text.encode("utf-8")), source)
 
 
 def _from_rows(rows: Iterable[tuple[int, Any]], source: str) -> Iterator[Article | InputError]:
     for index, row in rows:
-        if isinstance(row, InputError):
-            yield row
-            continue
         try:
             yield from_record(row, source=source, index=index)
         except InputError as err:

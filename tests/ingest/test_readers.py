@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -80,6 +82,38 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SCRAPED.encode("utf-8"))))
     (article,) = read("-")
     assert isinstance(article, Article) and article.id == "stdin" and article.text == SCRAPED
+
+
+def test_records_on_stdin_are_read_as_they_arrive(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first article comes out while the writer is still writing: nothing waits for the end
+    readable, writable = os.pipe()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.FileIO(readable))))
+    os.write(writable, (json.dumps({"id": "first", "text": STORY}) + "\n").encode())
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("read_inputs waited for the end of stdin"))
+    signal.alarm(10)
+    try:
+        items = read_inputs(["-"])
+        assert getattr(next(items), "id", None) == "first"
+    finally:
+        signal.alarm(0)
+    os.write(writable, (json.dumps({"id": "second", "text": STORY}) + "\n").encode())
+    os.close(writable)
+    assert [getattr(a, "id", a) for a in items] == ["second"]
+
+
+def test_json_lines_errors_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(json.dumps({"id": "ok", "text": STORY}).encode() + b"\n\xff\xfe\n\n")
+    ok, bad = read(path)
+    assert isinstance(ok, Article) and isinstance(bad, InputError)
+    assert "record 2" in str(bad) and "UTF-8" in str(bad)
+    (empty,) = read(_write(tmp_path / "empty.jsonl", b"\n\n"))
+    assert "[E201]" in str(empty)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def test_json_lines(tmp_path: Path) -> None:
