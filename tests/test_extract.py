@@ -301,6 +301,40 @@ MORE_QUOTES = [
         "Laura Bennett",
         "partial",
     ),
+    (
+        "the name apposed to a role with its own prepositional phrase",
+        "A spokeswoman for the port authority, Ingrid Halvorsen, said the berths would reopen "
+        'on Monday. Shipping firms had asked for "a firm date" weeks ago.\n\n'
+        '"We are doing everything we can," the spokeswoman added.',
+        "We are doing everything we can,",
+        "Ingrid Halvorsen",
+        "direct",
+    ),
+    (
+        "a pronoun after a new person introduced as a passive subject",
+        'Governor Tom Reyes signed the bill. "It is a good day," Reyes said.\n\n'
+        'Councilman Peter Okafor was not impressed. "This bill helps nobody," he said.',
+        "This bill helps nobody,",
+        "Peter Okafor",
+        "direct",
+    ),
+    (
+        "someone's counterpart named by the role they share",
+        'Trade Minister Lena Berg met reporters in Oslo. "We want a deal," Berg said.\n\n'
+        "Her Danish counterpart, Jonas Holm, was more careful. "
+        'The minister said an agreement "may take months".',
+        "may take months",
+        "Jonas Holm",
+        "partial",
+    ),
+    (
+        "a surname the tagger reads as a verb after the given name",
+        "Fire Chief Larry Wendt told the newspaper that crews would stay overnight. "
+        '"Nobody goes home tonight," Wendt said.',
+        "Nobody goes home tonight,",
+        "Larry Wendt",
+        "direct",
+    ),
 ]
 
 
@@ -379,7 +413,44 @@ MORE_CLAIMS = [
         "talks would resume",
         "Bennett",
     ),
+    (
+        "an indefinite role is someone new, not the last speaker",
+        'Finance Minister Aiko Mori defended the budget. "It is balanced," Mori said.\n\n'
+        "According to a senior official, the cabinet will meet again on Thursday.",
+        "the cabinet will meet again on Thursday",
+        "senior official",
+    ),
+    (
+        "a wire dateline is not a speaker",
+        "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
+        "saying the government still had a clear majority.",
+        "the government still had a clear majority",
+        "prime minister",
+    ),
+    (
+        "a day of the week parsed as a subject is not a speaker",
+        "The head of the union, Marta Kowalski, on Thursday ended the strike, telling members "
+        "that the offer was the best they would get.",
+        "the offer was the best they would get",
+        "Marta Kowalski",
+    ),
+    (
+        "a participle tagged as a noun ('with X warning that')",
+        'Talks broke down late on Friday, with union leader Omar Haddad warning that the offer was "dead on arrival".',
+        'the offer was "dead on arrival"',
+        "Omar Haddad",
+    ),
 ]
+
+
+def test_a_claim_never_runs_into_the_next_paragraph() -> None:
+    text = (
+        'A coastguard officer, Nils Berg, told reporters: "The search goes on through the night."\n\n'
+        "Families gathered at the harbour as the wind picked up."
+    )
+    doc = quotex.extract(text)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Nils Berg"]
+    assert not any("\n" in c.text for c in doc.claims)
 
 
 @pytest.mark.parametrize(("phenomenon", "text", "claim", "speaker"), MORE_CLAIMS)

@@ -16,7 +16,7 @@ _PASS_SUBJ = {"nsubj:pass", "nsubjpass"}
 _CONTENT = {"ccomp"}
 _OBJ = {"obj", "dobj", "iobj"}
 # "on Sunday, stating that ...": a proper noun that names a time is never a speaker
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     w.lower() for w in [*calendar.day_name, *calendar.month_name, "today", "yesterday", "tomorrow"] if w
 )
 _CLIMB = {"advcl", "xcomp", "conj", "acl", "relcl", "acl:relcl"}
@@ -171,6 +171,8 @@ def _close_quotes(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> Span:
+    # a reported clause stays in its paragraph (the parser reads each as one line)
+    end = next((i + 1 for i in range(start, end) if "\n" in doc[i].text_with_ws), end)
     for i in range(start, min(end - 1, start + 5)):
         # "said (on) Thursday that ...": an adverbial before "that" is not reported content
         if doc[i].lower_ == "that" and all(
@@ -182,6 +184,8 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
         doc[start].is_space or doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and start < end - 1
     ):
         start += 1
+    if start + 2 < end and doc[start].tag_ == "VBG" and doc[start + 1].lower_ == "that":
+        start += 2  # "he said, adding that ...": the parse may hang the participle in the clause
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
         end -= 1
     return doc[start:end]
@@ -191,7 +195,7 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
-    subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside, lexicon)
+    subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside, lexicon) or _participle_subject(tok, inside)
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
@@ -200,7 +204,11 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
 
 def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
-    return tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children)
+    if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
+        return True
+    # "with the minister warning that ...": a participle tagged as a noun
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_.endswith("ing") and nxt is not None and nxt.lower_ == "that"
 
 
 def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
@@ -233,7 +241,10 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
     for _ in range(4):
         if cur is None:
             return None
-        subjects = [c for c in cur.children if c.dep_ in _SUBJ and not inside[c.i]]
+        # "on Friday defended" may parse Friday as a subject: a time is never a speaker
+        subjects = [c for c in cur.children if c.dep_ in _SUBJ and not inside[c.i] and c.lower_ not in TIME_WORDS]
+        # nor is a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
+        subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker
             return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), subjects[0])
@@ -255,6 +266,30 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
     return None
 
 
+def _participle_subject(verb: Token, inside: list[bool]) -> Token | None:
+    """'The minister rejected the calls, saying ...': a sentence-final participle speaks for
+    the sentence's subject, however the parser attached it."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    sent = punct_sentence(verb.doc, verb.i)
+    return next(
+        (
+            t
+            for t in verb.doc[sent.start : verb.i]
+            if t.dep_ in _SUBJ and not inside[t.i] and t.lower_ not in TIME_WORDS
+        ),
+        None,
+    )
+
+
+def _fenced(subject: Token, verb: Token) -> bool:
+    lo, hi = sorted((subject.i, verb.i))
+    return any(t.text in _FENCES for t in subject.doc[lo + 1 : hi])
+
+
+_FENCES = {"-", "–", "—", "(", ")"}
+
+
 def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Token | None:
     """A name or pronoun right before ('Ushakov said') or after ('said Ushakov') the verb,
     for parses that did not attach it as the subject."""
@@ -263,7 +298,7 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
         before -= 1
     if before > 0 and doc[before].text == ",":
         # "The watchdog's head, Gareth Davies, said" / "Tom Reyes, an economist at the institute, said"
-        if doc[before - 1].pos_ == "PROPN" and not inside[before - 1] and doc[before - 1].lower_ not in _TIME_WORDS:
+        if doc[before - 1].pos_ == "PROPN" and not inside[before - 1] and doc[before - 1].lower_ not in TIME_WORDS:
             return doc[before - 1]
         for k in range(before - 1, max(-1, before - 12), -1):
             if doc[k].text == "," and k > 0 and doc[k - 1].pos_ == "PROPN" and not inside[k - 1]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch, punct_sentence, quote_mask
+from quotex.extract.cues import TIME_WORDS, CueMatch, punct_sentence, quote_mask
 from quotex.registry import SpeechCues
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -16,6 +16,10 @@ ORG_LABELS = {"ORG", "NORP"}
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 _NAME_DEPS = {"compound", "flat", "flat:name", "fixed"}
 _COUNTRY_PREFIXES = {"the", "us", "u.s", "uk", "u.k", "eu"}
+_INDEFINITE = {"a", "an", "one", "another", "some"}
+_SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
+#: how far after a role noun ("the country's prime minister") its holder may first be named
+LOOKAHEAD_TOKENS = 80
 
 
 def fold(text: str) -> str:
@@ -159,7 +163,8 @@ class EntityIndex:
         # a coordination ends the noun phrase: "Russian" is not Trump's in
         # "Russian President Vladimir Putin and U.S. President Donald Trump"
         lo = max((t.i + 1 for t in doc[lo : ent.start] if t.pos_ == "CCONJ" or t.text in {",", ";"}), default=lo)
-        for t in [*doc[lo : ent.start], *ent]:
+        words = [*doc[lo : ent.start], *ent, *_role_before_apposition(doc, ent.start)]
+        for t in words:
             low = t.lower_.strip(".")
             if t.lemma_.lower() in self.lexicon.person_roles or low in self.lexicon.person_roles:
                 roles.add(t.lemma_.lower() if t.lemma_.lower() in self.lexicon.person_roles else low)
@@ -261,7 +266,7 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
-            return self._role(tok)  # "the U.S. President" even when tagged as a proper noun
+            return self._role(tok, cue.cue.start)  # "the U.S. President" even when tagged as a proper noun
         right = tok.right_edge
         if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and self._is_person_name(right):
             tok = right  # a misparsed title: "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy"
@@ -277,7 +282,7 @@ class SpeakerResolver:
                 label = "ORG" if _looks_org(span) else "PERSON"
                 name = self.index.entry_for(self.index._name_words(span), label).name
             return SpeakerMatch(span, name, label, 0.8)
-        return self._role(tok)
+        return self._role(tok, cue.cue.start)
 
     def _is_person_name(self, last: Token) -> bool:
         """Whether the proper-noun run ending at ``last`` names a person: tagged so, known
@@ -323,7 +328,7 @@ class SpeakerResolver:
                 head = head.head
             if head.tag_ in {"NNS", "NNPS"}:
                 continue  # "Democrats were less certain": not a "he" or "she"
-            if head.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
+            if head.dep_ in _SUBJ_DEPS or _name_is_subject(self.doc, start):
                 return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.6)
         return None
 
@@ -332,7 +337,7 @@ class SpeakerResolver:
         flights. It said ..."), for "it" and "they" with no speaker before them."""
         for i in range(tok.i - 1, max(-1, tok.i - 60), -1):
             cand = self.doc[i]
-            if cand.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and cand.lemma_.lower() in self.lexicon.org_roles:
+            if cand.dep_ in _SUBJ_DEPS and cand.lemma_.lower() in self.lexicon.org_roles:
                 span = _noun_phrase(cand)
                 return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
         return None
@@ -343,44 +348,49 @@ class SpeakerResolver:
                 return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.5)
         return None
 
-    def _role(self, tok: Token) -> SpeakerMatch | None:
-        """'the diplomat', 'the Kremlin aide', 'the US president', 'the ministry'."""
+    def _role(self, tok: Token, limit: int | None = None) -> SpeakerMatch | None:
+        """'the diplomat', 'the Kremlin aide', 'the US president', 'the ministry'.
+
+        ``limit`` is the cue's first token: an apposed name must come before it.
+        """
         doc = self.doc
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             # "Press secretary Dan Ruiz": the name after the role is the speaker
             name = _name_span(doc[tok.i + 1])
             while name.end < len(doc) and doc[name.end].pos_ == "PROPN":
                 name = doc[name.start : name.end + 1]
-            words = self.index._name_words(name)
-            if words:
-                return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
+            found = self._person(name)
+            if found is not None:
+                return found
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if named is not None:
-            # "The watchdog's head, Gareth Davies, said": the apposed name is the speaker
-            name = _name_span(named)
-            words = self.index._name_words(name)
-            if words:
-                return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
+        # "The watchdog's head, Gareth Davies, said", also when the parser hung the name elsewhere
+        apposed = _name_span(named) if named is not None else _apposed_name(tok, limit)
+        if apposed is not None and (found := self._person(apposed)) is not None:
+            return found
         span = _noun_phrase(tok)
         head = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.person_roles else tok.lower_
-        if tok.tag_ in {"NNS", "NNPS"} and not any(t.lower_ in {"the", "these", "those"} for t in span):
+        determiners = {t.lower_ for t in span if t.dep_ == "det"}
+        if tok.tag_ in {"NNS", "NNPS"} and not determiners & {"the", "these", "those"}:
             # "Analysts said", "Officials said": a group, not someone introduced before
             return SpeakerMatch(span, _strip_det(span).text, None, 0.5)
-        if any(t.dep_ in {"nmod:poss", "poss"} for t in span):
-            # "its chief executive", "Telia's spokesman": someone not introduced before
+        if determiners & _INDEFINITE:
+            # "an EU official", "a company spokesman": someone new, never an earlier speaker
+            return SpeakerMatch(
+                span, _strip_det(span).text, "PERSON" if head in self.lexicon.person_roles else None, 0.5
+            )
+        owners = [t for t in span if t.dep_ in {"nmod:poss", "poss"}]
+        if owners and head not in self.lexicon.person_roles:
+            return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)  # "Johnson's office", "its board"
+        if any(t.pos_ == "PRON" for t in owners):
+            # "its chief executive", "his spokesman": someone not introduced before
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
         if head in self.lexicon.person_roles:
+            # "Japan's prime minister": the country is a modifier of the role, as in "Japanese"
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
-            best: tuple[int, int, NameEntry] | None = None
-            for start, entry in self.index.mentions:
-                if start >= tok.i or entry.label != "PERSON" or head not in entry.roles:
-                    continue
-                score = (len(mods & entry.roles), start)
-                if best is None or score > best[:2]:
-                    best = (*score, entry)
-            if best is not None:
-                return SpeakerMatch(span, best[2].name, "PERSON", 0.75)
-            prev = self.previous(tok.i, person=True)
+            entry = self._introduced(head, mods, tok.i)
+            if entry is not None:
+                return SpeakerMatch(span, entry.name, "PERSON", 0.75)
+            prev = None if owners else self.previous(tok.i, person=True)
             if prev is not None:
                 return SpeakerMatch(span, prev.name, prev.label, 0.5)
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
@@ -391,6 +401,77 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and doc[tok.i].is_title:
             return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
         return SpeakerMatch(span, _strip_det(span).text, None, 0.3)
+
+    def _person(self, name: Span) -> SpeakerMatch | None:
+        words = self.index._name_words(name)
+        if not words:
+            return None
+        return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
+
+    def _introduced(self, role: str, mods: set[str], before: int) -> NameEntry | None:
+        """The person introduced with ``role``: the one sharing most modifiers, latest first;
+        failing that, one introduced just after ("Japan's prime minister said ... Prime
+        Minister Shigeru Ishiba told ..."). Someone's "counterpart" holds any role."""
+
+        def holds(entry: NameEntry) -> bool:
+            return entry.label == "PERSON" and (role in entry.roles or "counterpart" in entry.roles)
+
+        best: tuple[int, int, NameEntry] | None = None
+        for start, entry in self.index.mentions:
+            if start < before and holds(entry):
+                score = (len(mods & entry.roles), start)
+                if best is None or score > best[:2]:
+                    best = (*score, entry)
+        if best is not None:
+            return best[2]
+        return next(
+            (e for start, e in self.index.mentions if before < start < before + LOOKAHEAD_TOKENS and holds(e)),
+            None,
+        )
+
+
+def _role_before_apposition(doc: Doc, start: int) -> list[Token]:
+    """The noun phrase a name is apposed to, when it opens its clause: "The mayor of Chicago,
+    Brandon Johnson, ..." and "His French counterpart, Roland Lescure, ..." but not
+    "Speaking to the minister, Johnson ..."."""
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    i = start - 2
+    while i > max(-1, start - 9) and doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "ADP"}:
+        i -= 1
+    opener = doc[i]
+    if opener.dep_ in {"det", "nmod:poss", "poss"} and (i == 0 or doc[i - 1].is_sent_end or doc[i - 1].is_space):
+        return list(doc[i : start - 1])
+    return []
+
+
+def _name_is_subject(doc: Doc, start: int) -> bool:
+    """Whether a word of the name starting at ``start`` is a subject ("Alderman Raymond
+    Lopez was not convinced" may parse with "Raymond" as the subject)."""
+    for t in doc[start : start + 5]:
+        if not (t.pos_ == "PROPN" or t.is_title):
+            return False
+        if t.dep_ in _SUBJ_DEPS:
+            return True
+    return False
+
+
+def _apposed_name(tok: Token, limit: int | None) -> Span | None:
+    """A name set off by commas after a role's noun phrase, whatever the parse:
+    "The mayor of Chicago, Brandon Johnson, said", "A spokesperson for the Commission, Maria Lopez, added"."""
+    doc = tok.doc
+    end = min(len(doc), limit if limit is not None and limit > tok.i else tok.i + 12)
+    j = tok.i + 1
+    while j < end and j < tok.i + 7 and doc[j].pos_ in {"ADP", "DET", "PROPN", "NOUN", "ADJ"}:
+        j += 1
+    if j + 1 >= end or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < end and (doc[k].pos_ == "PROPN" or doc[k].is_title and not doc[k].is_stop):
+        k += 1
+    if k - (j + 1) < 2 or k < len(doc) and k != limit and doc[k].text != ",":
+        return None
+    return doc[j + 1 : k]
 
 
 def _capitalised_name_word(tok: Token) -> bool:
@@ -443,7 +524,19 @@ def _name_span(tok: Token) -> Span:
     end = tok.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i == tok.i and doc[end].dep_ in _NAME_DEPS:
         end += 1
+    if end == tok.i + 1 and end < len(doc) and _mistagged_surname(doc[end]):
+        end += 1  # "Larry Snelling told" with "Snelling" tagged as a verb
     return doc[start:end]
+
+
+def _mistagged_surname(tok: Token) -> bool:
+    return (
+        tok.is_title
+        and not tok.is_sent_start
+        and not tok.is_stop
+        and tok.pos_ in {"AUX", "VERB", "NOUN", "ADJ"}
+        and tok.lower_ not in TIME_WORDS
+    )
 
 
 def _noun_phrase(tok: Token) -> Span:

@@ -147,6 +147,9 @@ def build(
         agency = md.dateline_outlet(dateline)
         if agency:
             found["outlet"]["dateline"] = agency
+        # metadata, not story: a parser reading "TOKYO (Reuters) - Japan's prime minister said"
+        # takes the place for the subject
+        extra.append((dateline.start("place"), dateline.end()))
     source = md.find_source_line(text, layout.story_start)
     if source:
         found["outlet"]["source-line"] = source.value

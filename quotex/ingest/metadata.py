@@ -174,7 +174,8 @@ def find_date_header(
 def find_dateline(text: str) -> re.Match[str] | None:
     """The wire dateline opening the story ("MOSCOW, Dec 28 (Reuters) - "), if any."""
     for m in _DATELINE.finditer(text, 0, min(len(text), HEAD_CHARS)):
-        if m.group("month") or m.group("agency"):
+        # a bare place needs the long dash of US wire copy ("WASHINGTON — "), not a hyphen
+        if m.group("month") or m.group("agency") or "—" in m.group(0) and m.group("place").isupper():
             return m
     return None
 

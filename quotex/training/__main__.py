@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--learn-rate", type=float, default=0.0003, help="peak learning rate of --resume")
     parser.add_argument("--warmup-steps", type=int, default=50, help="warm-up steps of --resume")
+    parser.add_argument(
+        "--new-ner",
+        action="store_true",
+        help="with --resume: keep the other components and train a new NER with its own tok2vec",
+    )
     args = parser.parse_args(argv)
     steps = args.max_steps or (QUICK_STEPS if args.quick else FULL_STEPS)
     evaluation = run(
@@ -46,6 +51,7 @@ def main(argv: list[str] | None = None) -> None:
         resume=args.resume,
         learn_rate=args.learn_rate,
         warmup_steps=args.warmup_steps,
+        new_ner=args.new_ner,
     )
     print(json.dumps(evaluation, indent=2))
 

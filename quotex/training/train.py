@@ -21,6 +21,8 @@ from quotex.training.evaluate import evaluate
 from quotex.training.tokenizer import customize_tokenizer
 
 CONFIG = Path(__file__).with_name("config.cfg")
+#: The recogniser of the ``--new-ner`` stage, with a tok2vec of its own.
+NER_CONFIG = Path(__file__).with_name("ner.cfg")
 REPO = Path(__file__).resolve().parents[2]
 
 SOURCES = [
@@ -72,7 +74,7 @@ def make_resume_hooks(every: int = 25) -> Any:
     return resume_hooks
 
 
-def resume_config(source: Path, learn_rate: float, warmup_steps: int) -> Config:
+def resume_config(source: Path, learn_rate: float, warmup_steps: int, *, new_ner: bool = False) -> Config:
     """The training config with every component sourced from a trained pipeline.
 
     Args:
@@ -80,6 +82,9 @@ def resume_config(source: Path, learn_rate: float, warmup_steps: int) -> Config:
         learn_rate: Peak learning rate; it warms up over ``warmup_steps`` and then decays
             linearly to 0 at ``training.max_steps``.
         warmup_steps: Steps of the warm-up.
+        new_ner: Keep every sourced component frozen and train a new ``ner`` with its own
+            tok2vec (``ner.cfg``), selected on NER F1 alone. The shared tok2vec serves five
+            tasks; the recogniser gets a wider view of its own, as in spaCy's own CPU pipelines.
 
     Returns:
         The config to pass to spaCy's ``train``; ``paths.base`` must be set to ``source``
@@ -89,6 +94,11 @@ def resume_config(source: Path, learn_rate: float, warmup_steps: int) -> Config:
     for name in config["nlp"]["pipeline"]:
         # sourced components (tok2vec and its listeners together) keep their weights and labels
         config["components"][name] = {"source": str(source)}
+    if new_ner:
+        config["components"]["ner"] = Config().from_disk(NER_CONFIG, interpolate=False)["components"]["ner"]
+        config["training"]["frozen_components"] = [n for n in config["nlp"]["pipeline"] if n != "ner"]
+        weights = config["training"]["score_weights"]
+        config["training"]["score_weights"] = {k: (1.0 if k == "ents_f" else None) for k in weights}
     config["training"]["optimizer"]["learn_rate"] = {
         "@schedules": "warmup_linear.v1",
         "warmup_steps": warmup_steps,
@@ -125,6 +135,7 @@ def run(
     resume: Path | None = None,
     learn_rate: float = 0.0003,
     warmup_steps: int = 50,
+    new_ner: bool = False,
 ) -> dict[str, Any]:
     """Train the pipeline end to end and write it with its meta to ``output``.
 
@@ -142,13 +153,16 @@ def run(
             are reused.
         learn_rate: Peak learning rate of a resumed run.
         warmup_steps: Warm-up steps of a resumed run.
+        new_ner: With ``resume``, train only a new recogniser with its own tok2vec and keep
+            the other components as they are (checkpoints go to ``work_dir/ner``).
 
     Returns:
         The ``quotex_evaluation`` block written into the meta.
     """
     corpus_dir = work_dir / "corpus"
-    checkpoints = work_dir / ("resume" if resume else "checkpoints")
-    started_file = work_dir / ("resume-started.txt" if resume else "started.txt")
+    stage = ("ner" if new_ner else "resume") if resume else "checkpoints"
+    checkpoints = work_dir / stage
+    started_file = work_dir / f"{stage}-started.txt"
     previous: dict[str, Any] = {}
     if resume:
         previous = json.loads((resume / "meta.json").read_text(encoding="utf8")).get("quotex_training", {})
@@ -158,8 +172,8 @@ def run(
         if resume:
             if not all((corpus_dir / f"{n}.spacy").exists() for n in ("train", "dev", "test", "gum-dev")):
                 convert(data_dir, corpus_dir)
-            config_path = work_dir / "resume.cfg"
-            resume_config(resume.resolve(), learn_rate, warmup_steps).to_disk(config_path)
+            config_path = work_dir / f"{stage}.cfg"
+            resume_config(resume.resolve(), learn_rate, warmup_steps, new_ner=new_ner).to_disk(config_path)
             base = resume.resolve()
         else:
             convert(data_dir, corpus_dir)
@@ -187,7 +201,7 @@ def run(
         stages.append(
             {
                 "command": f"python -m quotex.training --resume {resume} --max-steps {max_steps} "
-                f"--learn-rate {learn_rate}",
+                f"--learn-rate {learn_rate} --warmup-steps {warmup_steps}" + (" --new-ner" if new_ner else ""),
                 "seconds": train_seconds,
                 "max_steps": max_steps,
             }

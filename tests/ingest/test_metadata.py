@@ -81,6 +81,13 @@ def test_published(phenomenon: str, text: str, published: dt.date | None, origin
     assert article.provenance.get("published") == origin
 
 
+@pytest.mark.parametrize("dateline", ["OSLO, March 15 (Reuters) - ", "KYIV, Ukraine (AP) — ", "WASHINGTON — "])
+def test_dateline_is_left_out_of_the_story(dateline: str) -> None:
+    # a parser reading "OSLO (Reuters) - The minister said" takes the place for the subject
+    article = from_text(f"{dateline}{STORY}")
+    assert (0, len(dateline.rstrip())) in article.boilerplate or (0, len(dateline)) in article.boilerplate
+
+
 @pytest.mark.issue(5)
 @pytest.mark.parametrize(
     ("phenomenon", "text", "outlet", "origin"),
