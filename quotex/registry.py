@@ -24,6 +24,7 @@ class SpeechCues:
     nonspeech_subjects: frozenset[str]
     person_roles: frozenset[str]
     org_roles: frozenset[str]
+    org_name_words: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]
     irregular: Mapping[str, str]
@@ -66,6 +67,7 @@ class SpeechCues:
             nonspeech_subjects=frozenset(data["nonspeech_subjects"]),
             person_roles=frozenset(data["person_roles"]),
             org_roles=frozenset(data["org_roles"]),
+            org_name_words=frozenset(data.get("org_name_words", ())),
             titles=frozenset(data["titles"]),
             # read-only views: one lexicon is shared by every pipeline in the process
             pronouns=MappingProxyType(dict(data["pronouns"])),
@@ -86,6 +88,7 @@ class SpeechCues:
             "nonspeech_subjects": sorted(self.nonspeech_subjects),
             "person_roles": sorted(self.person_roles),
             "org_roles": sorted(self.org_roles),
+            "org_name_words": sorted(self.org_name_words),
             "titles": sorted(self.titles),
             "pronouns": dict(self.pronouns),
             "irregular": dict(self.irregular),

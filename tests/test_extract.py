@@ -335,6 +335,21 @@ MORE_QUOTES = [
         "Larry Wendt",
         "direct",
     ),
+    (
+        "words characterised by a verb of judgement ('dismissed ... as')",
+        'Interior Minister Karin Dahl spoke in Parliament. "We are ready," Dahl said.\n\n'
+        'Dahl dismissed the leaked memo as "a clumsy fake".',
+        "a clumsy fake",
+        "Karin Dahl",
+        "partial",
+    ),
+    (
+        "a noun in -ing before 'that' is not a speech verb ('a briefing that')",
+        'Deputy Mayor Rosa Lind told a morning briefing that the repairs would "take all summer".',
+        "take all summer",
+        "Rosa Lind",
+        "partial",
+    ),
 ]
 
 
@@ -441,6 +456,12 @@ MORE_CLAIMS = [
         "Omar Haddad",
     ),
 ]
+
+
+def test_a_named_product_in_a_report_is_a_title() -> None:
+    text = 'The carmaker said it would launch its "Silver Arrow" range in Europe next spring.'
+    (quote,) = quotex.extract(text).quotes
+    assert quote.kind == "title" and quote.speaker is None
 
 
 def test_a_claim_never_runs_into_the_next_paragraph() -> None:

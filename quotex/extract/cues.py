@@ -206,9 +206,15 @@ def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
     if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
         return True
-    # "with the minister warning that ...": a participle tagged as a noun
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_.endswith("ing") and nxt is not None and nxt.lower_ == "that"
+    # "with the minister warning that ...": a participle tagged as a noun, but not the noun
+    # of "a weekly briefing that"
+    doc = tok.doc
+    return (
+        tok.lower_.endswith("ing")
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "that"
+        and not any(t.pos_ == "DET" or t.dep_ in {"nmod:poss", "poss"} for t in doc[tok.left_edge.i : tok.i])
+    )
 
 
 def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:

@@ -242,6 +242,8 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -
         return "direct"
     if len(words) >= 14 and has_clause and span[-1].text in {",", ".", "?", "!"}:
         return "direct"
+    if not standalone and _title_like(words) and len(words) <= 6 and words[0].pos_ == "PROPN":
+        return "title"  # 'no details of its plans for "Apple Intelligence"': a name, even in a report
     if attributed:
         return "partial"
     before = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}

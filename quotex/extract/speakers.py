@@ -100,7 +100,8 @@ class EntityIndex:
                 span = doc[i:j]
                 words = self._name_words(span)
                 if len(words) >= 2:
-                    entry = self._add("PERSON", words)
+                    org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
+                    entry = self._add("ORG" if org else "PERSON", words)
                     entry.roles |= self._roles_near(span)
                     self.mentions.append((i, entry))
             i = max(j, i + 1)
@@ -115,6 +116,14 @@ class EntityIndex:
         roles = self.lexicon.titles | self.lexicon.person_roles
         last = max((i for i, t in enumerate(words[:-1]) if t.lower_.strip(".") in roles), default=None)
         if last is not None and 2 <= len(words) - last - 1 <= 3 and all(t.is_title for t in words[last + 1 :]):
+            return "PERSON"
+        # "Tedros Adhanom Ghebreyesus said": a bare run of name words with nothing of an
+        # organisation about it (no "the", no "Bank", "Group", "Ministry") names a person
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        plain = all(t.is_title and t.pos_ == "PROPN" for t in words) and not any(
+            t.lower_ in self.lexicon.org_name_words or t.lower_ in self.lexicon.org_roles for t in words
+        )
+        if plain and 2 <= len(words) <= 4 and (before is None or before.pos_ not in {"DET", "PROPN"}):
             return "PERSON"
         return label
 
@@ -545,7 +554,15 @@ def _noun_phrase(tok: Token) -> Span:
     for child in tok.lefts:
         if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             start = min(start, child.left_edge.i)
-    return doc[start : tok.i + 1]
+    end = tok.i + 1
+    # "the head of the World Health Organization": whose head is part of the role
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1
+        while k < min(len(doc), end + 7) and (doc[k].pos_ == "PROPN" or doc[k].lower_ == "the" and k == end + 1):
+            k += 1
+        if doc[k - 1].pos_ == "PROPN":
+            end = k
+    return doc[start:end]
 
 
 def _looks_org(span: Span) -> bool:

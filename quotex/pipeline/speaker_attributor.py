@@ -107,6 +107,9 @@ class SpeakerAttributor:
                 link = f"k{att.cue}"
             spoken = att.speaker is not None or att.cue is not None and cues[att.cue].subject is not None
             kind = quote_kind(doc, q, attributed=spoken, lexicon=self.lexicon)
+            if kind == "title":
+                link = ""  # a name of a thing is nobody's words
+                speaker_spans = [s for s in speaker_spans if s.id_ != q.id_]
             kinds.append(_tagged(q, q.id_, kind, link))
         doc.spans[self.quotes_key] = kinds
         doc.spans[CUES_KEY] = cue_spans
