@@ -54,9 +54,19 @@ def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
     return -1
 
 
+#: '"We agreed to meet," he told TV. "The ball is in their court."': at most this many
+#: characters of cue between two quotes of one speaker that another outlet quotes as one
+SPLIT_QUOTE_GAP = 80
+
+
 def _related_in_doc(a: Item, b: Item) -> bool:
-    # inside one article, two quotes are one statement only if one repeats the other's words
+    # inside one article, two quotes are one statement only if one repeats the other's words,
+    # or if they are the two halves of one statement split by its cue
     if a.words == b.words:
+        return True
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    split = a.kind == b.kind == "direct" and 0 <= second.start - first.end <= SPLIT_QUOTE_GAP
+    if split and a.skey is not None and same_speaker(a, b):
         return True
     s, lg = (a, b) if a.n <= b.n else (b, a)
     return find_sub(lg.words, s.words) >= 0

@@ -195,7 +195,12 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
-    subject = _subject(tok, inside) or _adjacent_subject(doc, tok, inside, lexicon) or _participle_subject(tok, inside)
+    subject = (
+        _participle_subject(tok, inside, lexicon, fallback=False)
+        or _subject(tok, inside)
+        or _adjacent_subject(doc, tok, inside, lexicon)
+        or _participle_subject(tok, inside, lexicon, fallback=True)
+    )
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
@@ -272,20 +277,21 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
     return None
 
 
-def _participle_subject(verb: Token, inside: list[bool]) -> Token | None:
-    """'The minister rejected the calls, saying ...': a sentence-final participle speaks for
-    the sentence's subject, however the parser attached it."""
+def _participle_subject(verb: Token, inside: list[bool], lexicon: SpeechCues, *, fallback: bool) -> Token | None:
+    """'..., the minister said, describing ...' / 'The minister rejected the calls, saying ...':
+    a sentence-final participle speaks for the speaker of the cue just before it or, as a
+    ``fallback``, for the sentence's subject, however the parser attached it."""
     if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
-    sent = punct_sentence(verb.doc, verb.i)
-    return next(
-        (
-            t
-            for t in verb.doc[sent.start : verb.i]
-            if t.dep_ in _SUBJ and not inside[t.i] and t.lower_ not in TIME_WORDS
-        ),
-        None,
-    )
+    doc = verb.doc
+    sent = punct_sentence(doc, verb.i)
+    if not fallback:
+        for t in reversed(doc[sent.start : verb.i - 1]):
+            if t.pos_ in {"VERB", "AUX"} and not inside[t.i] and lexicon.verb_lemma(t.text, t.lemma_) is not None:
+                return _subject(t, inside) or _adjacent_subject(doc, t, inside, lexicon)
+        return None
+    subjects = (t for t in doc[sent.start : verb.i] if t.dep_ in _SUBJ and not inside[t.i])
+    return next((t for t in subjects if t.lower_ not in TIME_WORDS), None)
 
 
 def _fenced(subject: Token, verb: Token) -> bool:

@@ -162,6 +162,27 @@ def test_two_different_quotes_of_one_article_never_merge():
     assert [len(g.members) for g in res.groups] == [2]
 
 
+def test_a_statement_one_outlet_splits_around_its_cue_is_one_group():
+    s1 = "We have agreed to meet again in Bergen next week"
+    s2 = "The next move belongs to the harbour board"
+    a = make_doc("a", f'"{s1}. {s2}," Lindqvist told radio.', [(f"{s1}. {s2},", "direct", MINISTER)])
+    b = make_doc(
+        "b", f'"{s1}," Lindqvist said. "{s2}."', [(f"{s1},", "direct", MINISTER), (f"{s2}.", "direct", MINISTER)]
+    )
+    res = align([a, b], facts=False, names=False)
+    assert [len(g.members) for g in res.groups] == [3]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Abbas Araqchi", "Abbas Araghchi"), ("Muammar Qaddafi", "Muammar Gaddafi"), ("Anna Schmidt", "Anna Shmidt")],
+)
+def test_transliterations_of_a_surname_are_one_speaker(a, b):
+    da = make_doc("a", f'"{STATEMENT}," {a} said.', [(STATEMENT, "direct", a)])
+    db = make_doc("b", f'"{STATEMENT}," {b} said.', [(STATEMENT, "direct", b)])
+    assert _types(align([da, db], facts=False, names=False)) == {"identical"}
+
+
 def test_a_claim_repeating_the_words_without_marks_is_unquoted():
     a = make_doc("a", f'"{STATEMENT}," Lindqvist said.', [(STATEMENT, "direct", MINISTER)])
     claim = "we will rebuild every bridge in the valley before the spring floods arrive"
