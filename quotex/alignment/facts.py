@@ -241,10 +241,14 @@ class _Found:
 def _event_for(text: str, sent_start: int, start: int, end: int, sent_end: int) -> str | None:
     pat, words = _events()
     before = [m for m in pat.finditer(text, sent_start, start)]
-    if before:
-        return words[before[-1].group().lower()]
-    after = pat.search(text, end, sent_end)
-    return words[after.group().lower()] if after else None
+    m = before[-1] if before else pat.search(text, end, sent_end)
+    if m is None:
+        return None
+    # "the next round will be held in Rome" is not where this round was held
+    later = re.search(
+        rf"\b(?:{_alt(load('events')['later'])})\s+(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I
+    )
+    return ("next " if later else "") + words[m.group().lower()]
 
 
 def _in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -320,7 +324,7 @@ def _doc_facts(doc: Document) -> list[_Found]:
                 add(kind, f"number of {noun.rstrip('s')}", s, e, f"{n:g}", n)
             else:
                 ent = place_at.get(e)
-                if ent is None or event not in _place_events():
+                if ent is None or (event or "").removeprefix("next ") not in _place_events():
                     continue
                 nxt = re.match(r"\s*([A-Za-z]+)", text[ent.end : ent.end + 20])
                 attributive = m.group().rstrip().lower().endswith(" the")

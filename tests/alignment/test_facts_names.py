@@ -92,6 +92,8 @@ def test_dates_of_unnamed_events_are_not_compared():
         ("Geneva", "Switzerland", True),
         ("Kiev", "Kyiv", True),
         ("Paris", "Berlin", False),
+        ("Muscat", "Oman", True),
+        ("Doha", "Oman", False),
     ],
 )
 def test_place_containment(a, b, ok):
@@ -126,6 +128,20 @@ def test_facts_across_outlets_consistent_and_conflicting():
     place = facts["place of meeting"]
     assert not place.consistent
     assert {v.text for v in place.variants} == {"in Geneva", "in Switzerland", "in Vienna"}
+
+
+def test_the_next_round_is_not_where_this_one_was_held():
+    docs = [
+        make_doc("a", "The talks in Oslo ended on Friday. The next round of talks will be held in Bergen."),
+        make_doc(
+            "b",
+            "Negotiators met in Oslo for a day. The next meeting will be held in Tromso.",
+            entities=[("Tromso", "LOC", "Tromso")],
+        ),
+    ]
+    facts = {f.about: f for f in align_facts(docs)}
+    assert facts["place of meeting"].consistent
+    assert not facts["place of next meeting"].consistent
 
 
 def test_shares_compare_fractions_with_percentages():
