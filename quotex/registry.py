@@ -25,6 +25,7 @@ class SpeechCues:
     person_roles: frozenset[str]
     org_roles: frozenset[str]
     org_name_words: frozenset[str]
+    person_anaphors: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]
     irregular: Mapping[str, str]
@@ -68,6 +69,7 @@ class SpeechCues:
             person_roles=frozenset(data["person_roles"]),
             org_roles=frozenset(data["org_roles"]),
             org_name_words=frozenset(data.get("org_name_words", ())),
+            person_anaphors=frozenset(data.get("person_anaphors", ())),
             titles=frozenset(data["titles"]),
             # read-only views: one lexicon is shared by every pipeline in the process
             pronouns=MappingProxyType(dict(data["pronouns"])),
@@ -89,6 +91,7 @@ class SpeechCues:
             "person_roles": sorted(self.person_roles),
             "org_roles": sorted(self.org_roles),
             "org_name_words": sorted(self.org_name_words),
+            "person_anaphors": sorted(self.person_anaphors),
             "titles": sorted(self.titles),
             "pronouns": dict(self.pronouns),
             "irregular": dict(self.irregular),

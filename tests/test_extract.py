@@ -344,6 +344,21 @@ MORE_QUOTES = [
         "partial",
     ),
     (
+        "a nationality noun refers back to the person just named ('the Norwegian')",
+        "Coach Lars Eriksen was furious after the defeat. "
+        'The Norwegian said his team had been "robbed in broad daylight".',
+        "robbed in broad daylight",
+        "Lars Eriksen",
+        "partial",
+    ),
+    (
+        "an age noun refers back to the person just named ('the 34-year-old')",
+        'Striker Tomas Vidal scored twice on Saturday. "I feel young again," the 34-year-old said.',
+        "I feel young again,",
+        "Tomas Vidal",
+        "direct",
+    ),
+    (
         "a noun in -ing before 'that' is not a speech verb ('a briefing that')",
         'Deputy Mayor Rosa Lind told a morning briefing that the repairs would "take all summer".',
         "take all summer",
@@ -434,6 +449,18 @@ MORE_CLAIMS = [
         "According to a senior official, the cabinet will meet again on Thursday.",
         "the cabinet will meet again on Thursday",
         "senior official",
+    ),
+    (
+        "a misparsed clause after the verb's adverbials ('wrote in a ruling that')",
+        "Judge Nora Bell wrote in a 30-page ruling that the city had ignored its own rules.",
+        "the city had ignored its own rules",
+        "Nora Bell",
+    ),
+    (
+        "a trailing cue with a long prepositional tail",
+        "The bones belong to a new species of crocodile, the researchers reported in the journal Science on Friday.",
+        "The bones belong to a new species of crocodile",
+        "researchers",
     ),
     (
         "a wire dateline is not a speaker",

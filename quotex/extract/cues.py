@@ -317,6 +317,8 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
                 return doc[k - 1]
             if inside[k] or doc[k].text in {".", ";", ":"}:
                 break
+    if before >= 0 and doc[before].lower_ == "old" and doc[before - 2 : before].text.lower() == "year-":
+        return doc[before]  # '"...," the 34-year-old said', with the age split into five tokens
     after = verb.i + 1
     for j in (before, after):
         if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"}:
@@ -347,7 +349,23 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
 def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
     """The reported clause of a speech verb, from the parse or, where the parse has none,
     from word order ("said (that) ...", "..., X said")."""
-    return _parsed_content(doc, verb, lexicon) or _linear_content(doc, verb, inside, lexicon)
+    parsed = _parsed_content(doc, verb, lexicon)
+    that = _that_after(doc, verb, inside)
+    if parsed is not None and (that is None or parsed.start <= that + 1):
+        return parsed
+    # "wrote in an opinion that the government ...": a clause parsed to start later than the
+    # "that" right after the verb's adverbials was cut by a misparse
+    return _linear_content(doc, verb, inside, lexicon) or parsed
+
+
+def _that_after(doc: Doc, verb: Token, inside: list[bool]) -> int | None:
+    sent_end = punct_sentence(doc, verb.i).end
+    for j in range(verb.i + 1, min(sent_end, verb.i + 10)):
+        if inside[j] or doc[j].text in {",", ";", ":"}:
+            return None
+        if doc[j].lower_ == "that" and doc[j].pos_ in {"SCONJ", "PRON", "ADP"}:
+            return j
+    return None
 
 
 def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
@@ -389,11 +407,9 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     if _after_quote(doc, verb, inside):
         return None  # '"...," said Emma Hardy, who chairs ...': the quote is what was said
     # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
-    j = verb.i + 1
-    while j < sent.end and j < verb.i + 10 and not inside[j] and doc[j].text not in {",", ";", ":"}:
-        if doc[j].lower_ == "that" and doc[j].pos_ in {"SCONJ", "PRON", "ADP"}:
-            return _clause_to_end(doc, j + 1, sent.end)
-        j += 1
+    that = _that_after(doc, verb, inside)
+    if that is not None:
+        return _clause_to_end(doc, that + 1, sent.end)
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     start = _clause_start(nxt, sent.end) if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS else None
     if start is not None and nxt is not None:
@@ -410,7 +426,9 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
             break  # "..., the company said on Tuesday, as demand fell": only "on Tuesday" trails
         if not (t.is_punct or t.is_space):
             rest.append(t)
-    if len(rest) > 4:
+    # "..., the team reported in the journal Nature on Wednesday": a prepositional tail may be long
+    tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
+    if len(rest) > (10 if tail else 4):
         return None
     if rest and rest[0].pos_ in _NP_POS and lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
         return None  # "..., Trump confirmed his conversation": an object, not a trailing cue

@@ -274,6 +274,11 @@ class SpeakerResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
+        if low in self.lexicon.person_anaphors and any(c.lower_ == "the" for c in tok.lefts):
+            return self._pronoun(tok, cue.content, span=_noun_phrase(tok))
+        age = age_phrase(tok)
+        if age is not None:
+            return self._pronoun(tok, cue.content, span=age)
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
             return self._role(tok, cue.cue.start)  # "the U.S. President" even when tagged as a proper noun
         right = tok.right_edge
@@ -303,8 +308,9 @@ class SpeakerResolver:
         before = self.doc[span.start - 1] if span.start > 0 else None
         return before is not None and before.lower_ in self.lexicon.person_roles
 
-    def _pronoun(self, tok: Token, content: Span | None) -> SpeakerMatch | None:
-        kind = self.lexicon.pronouns.get(tok.lower_)
+    def _pronoun(self, tok: Token, content: Span | None, *, span: Span | None = None) -> SpeakerMatch | None:
+        # "the Spaniard", "the 45-year-old" refer back to a person as "he" or "she" does
+        kind = "male" if span is not None else self.lexicon.pronouns.get(tok.lower_)
         if kind in {"male", "female"}:
             prev = self.previous(tok.i, person=True, outside=content)
             subject = self._recent_subject(tok, after=self._last_start(tok.i, content), outside=content)
@@ -315,8 +321,7 @@ class SpeakerResolver:
             prev = None
         if prev is None:
             return None
-        span = self.doc[tok.i : tok.i + 1]
-        return SpeakerMatch(span, prev.name, prev.label, 0.7)
+        return SpeakerMatch(span or self.doc[tok.i : tok.i + 1], prev.name, prev.label, 0.7)
 
     def _last_start(self, before: int, content: Span | None) -> int:
         for start, _ in reversed(self.history):
@@ -452,6 +457,17 @@ def _role_before_apposition(doc: Doc, start: int) -> list[Token]:
     if opener.dep_ in {"det", "nmod:poss", "poss"} and (i == 0 or doc[i - 1].is_sent_end or doc[i - 1].is_space):
         return list(doc[i : start - 1])
     return []
+
+
+def age_phrase(tok: Token) -> Span | None:
+    """'the 34-year-old' ending at ``tok`` ("old"), however the tokenizer split it."""
+    doc = tok.doc
+    i = tok.i
+    if tok.lower_ != "old" or i < 4 or [t.lower_ for t in doc[i - 3 : i]] != ["-", "year", "-"]:
+        return None
+    if not doc[i - 4].like_num or i < 5 or doc[i - 5].lower_ != "the":
+        return None
+    return doc[i - 5 : i + 1]
 
 
 def _name_is_subject(doc: Doc, start: int) -> bool:
