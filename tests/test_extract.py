@@ -463,6 +463,30 @@ MORE_CLAIMS = [
         "researchers",
     ),
     (
+        "a verb of signalling reports a clause",
+        "The central bank held rates, but governor Ana Ruiz signalled that a cut could come in June.",
+        "a cut could come in June",
+        "Ana Ruiz",
+    ),
+    (
+        "a report relayed by unnamed sources stays the named speaker's",
+        "Minister Paul Weber has said the budget must shrink, according to people familiar with the talks.",
+        "the budget must shrink",
+        "Paul Weber",
+    ),
+    (
+        "a second speech verb joined by 'and' keeps the first one's speaker",
+        "Chief executive Dana Cole admitted that the firm had erred and said output would stay capped.",
+        "output would stay capped",
+        "Dana Cole",
+    ),
+    (
+        "an organisation whose name ends in a role word",
+        "The Federal Maritime Agency has said it will inspect every ferry this winter.",
+        "it will inspect every ferry this winter",
+        "Federal Maritime Agency",
+    ),
+    (
         "a wire dateline is not a speaker",
         "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
         "saying the government still had a clear majority.",

@@ -106,7 +106,8 @@ def _prepositional(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]
         subject = _np_head_after(doc, cue.end, inside)
         if subject is None:
             return None
-        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject))
+        # a relay: "X said ..., according to people familiar" leaves the clause to X
+        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=True)
     return None
 
 
@@ -171,8 +172,10 @@ def _close_quotes(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> Span:
-    # a reported clause stays in its paragraph (the parser reads each as one line)
+    # a reported clause stays in its paragraph (the parser reads each as one line), and ends
+    # where a coordinated speech verb or a trailing "according to" starts another report
     end = next((i + 1 for i in range(start, end) if "\n" in doc[i].text_with_ws), end)
+    end = next((i for i in range(start + 1, end - 1) if _ends_report(doc, i)), end)
     for i in range(start, min(end - 1, start + 5)):
         # "said (on) Thursday that ...": an adverbial before "that" is not reported content
         if doc[i].lower_ == "that" and all(
@@ -189,6 +192,16 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
         end -= 1
     return doc[start:end]
+
+
+def _ends_report(doc: Doc, i: int) -> bool:
+    tok, nxt = doc[i], doc[i + 1]
+    if tok.text == "," and nxt.lower_ == "according":
+        return True
+    return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and nxt.lemma_ in _REPORT_LEMMAS
+
+
+_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "claim", "argue"}
 
 
 def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
@@ -281,7 +294,10 @@ def _participle_subject(verb: Token, inside: list[bool], lexicon: SpeechCues, *,
     """'..., the minister said, describing ...' / 'The minister rejected the calls, saying ...':
     a sentence-final participle speaks for the speaker of the cue just before it or, as a
     ``fallback``, for the sentence's subject, however the parser attached it."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
+    after_and = verb.i > 0 and verb.nbor(-1).pos_ == "CCONJ"  # "admitted ... and said ..."
+    if not after_and and (verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ","):
+        return None
+    if after_and and fallback:
         return None
     doc = verb.doc
     sent = punct_sentence(doc, verb.i)

@@ -123,7 +123,8 @@ class EntityIndex:
         plain = all(t.is_title and t.pos_ == "PROPN" for t in words) and not any(
             t.lower_ in self.lexicon.org_name_words or t.lower_ in self.lexicon.org_roles for t in words
         )
-        if plain and 2 <= len(words) <= 4 and (before is None or before.pos_ not in {"DET", "PROPN"}):
+        # two words are as often a firm ("Goldman Sachs"), and "economists at X" is one
+        if plain and 3 <= len(words) <= 4 and (before is None or before.pos_ not in {"DET", "PROPN", "ADP"}):
             return "PERSON"
         return label
 
@@ -279,6 +280,14 @@ class SpeakerResolver:
         age = age_phrase(tok)
         if age is not None:
             return self._pronoun(tok, cue.content, span=age)
+        if (
+            low in self.lexicon.org_roles
+            and tok.is_title
+            and any(c.dep_ in {"compound", "amod"} and c.is_title for c in tok.lefts)
+        ):
+            # "The Federal Aviation Administration": an organisation's name, not a role
+            span = _strip_det(_noun_phrase(tok))
+            return SpeakerMatch(span, self.index.entry_for([t.text for t in span], "ORG").name, "ORG", 0.8)
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
             return self._role(tok, cue.cue.start)  # "the U.S. President" even when tagged as a proper noun
         right = tok.right_edge
