@@ -487,6 +487,18 @@ MORE_CLAIMS = [
         "Federal Maritime Agency",
     ),
     (
+        "the recipient of 'told' is not part of the claim",
+        "The minister told France Inter radio that the strikes were legitimate.",
+        "the strikes were legitimate",
+        "minister",
+    ),
+    (
+        "an unnamed spokesman keeps the organisation he speaks for",
+        "Rail workers walked out on Monday.\n\nA spokesman for Northern Rail said the company remained open to talks.",
+        "the company remained open to talks",
+        "spokesman for Northern Rail",
+    ),
+    (
         "a wire dateline is not a speaker",
         "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
         "saying the government still had a clear majority.",

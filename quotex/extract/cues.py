@@ -367,10 +367,11 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     from word order ("said (that) ...", "..., X said")."""
     parsed = _parsed_content(doc, verb, lexicon)
     that = _that_after(doc, verb, inside)
-    if parsed is not None and (that is None or parsed.start <= that + 1):
+    if parsed is not None and (that is None or parsed.start == that + 1):
         return parsed
-    # "wrote in an opinion that the government ...": a clause parsed to start later than the
-    # "that" right after the verb's adverbials was cut by a misparse
+    # "wrote in an opinion that the government ...", "told France Inter radio that ...": a
+    # clause parsed to start elsewhere than after the "that" that follows the verb's objects
+    # and adverbials was cut by a misparse
     return _linear_content(doc, verb, inside, lexicon) or parsed
 
 

@@ -172,7 +172,11 @@ class EntityIndex:
         lo = max(punct_sentence(doc, ent.start).start, ent.start - 5)
         # a coordination ends the noun phrase: "Russian" is not Trump's in
         # "Russian President Vladimir Putin and U.S. President Donald Trump"
-        lo = max((t.i + 1 for t in doc[lo : ent.start] if t.pos_ == "CCONJ" or t.text in {",", ";"}), default=lo)
+        # and so does a verb: "minister" is not France Inter's in "The minister told France Inter"
+        lo = max(
+            (t.i + 1 for t in doc[lo : ent.start] if t.pos_ in {"CCONJ", "VERB", "AUX"} or t.text in {",", ";"}),
+            default=lo,
+        )
         words = [*doc[lo : ent.start], *ent, *_role_before_apposition(doc, ent.start)]
         for t in words:
             low = t.lower_.strip(".")
@@ -580,12 +584,15 @@ def _noun_phrase(tok: Token) -> Span:
         if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             start = min(start, child.left_edge.i)
     end = tok.i + 1
-    # "the head of the World Health Organization": whose head is part of the role
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
+    # "the head of the World Health Organization", "a spokesman for Northern Rail": whose
+    # head it is belongs to the role
+    if end + 1 < len(doc) and doc[end].lower_ in {"of", "for", "at"}:
         k = end + 1
-        while k < min(len(doc), end + 7) and (doc[k].pos_ == "PROPN" or doc[k].lower_ == "the" and k == end + 1):
+        while k < min(len(doc), end + 7) and (
+            doc[k].pos_ == "PROPN" or doc[k].is_title and not doc[k].is_stop or doc[k].lower_ == "the" and k == end + 1
+        ):
             k += 1
-        if doc[k - 1].pos_ == "PROPN":
+        if doc[k - 1].pos_ == "PROPN" or doc[k - 1].is_title:
             end = k
     return doc[start:end]
 
