@@ -19,6 +19,7 @@ class SpeechCues:
 
     verbs: frozenset[str]
     claim_verbs: frozenset[str]
+    judgement_verbs: frozenset[str]
     prepositional: tuple[str, ...]
     quoted_as: frozenset[str]
     nonspeech_subjects: frozenset[str]
@@ -63,6 +64,7 @@ class SpeechCues:
         return cls(
             verbs=frozenset(data["verbs"]),
             claim_verbs=frozenset(data["claim_verbs"]),
+            judgement_verbs=frozenset(data.get("judgement_verbs", ())),
             prepositional=tuple(data["prepositional"]),
             quoted_as=frozenset(data["quoted_as"]),
             nonspeech_subjects=frozenset(data["nonspeech_subjects"]),
@@ -85,6 +87,7 @@ class SpeechCues:
         return {
             "verbs": sorted(self.verbs),
             "claim_verbs": sorted(self.claim_verbs),
+            "judgement_verbs": sorted(self.judgement_verbs),
             "prepositional": list(self.prepositional),
             "quoted_as": sorted(self.quoted_as),
             "nonspeech_subjects": sorted(self.nonspeech_subjects),

@@ -521,6 +521,58 @@ MORE_CLAIMS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claim"),
+    [
+        (
+            "a verb joined by 'and' that is no speech",
+            "The company said it cut costs and added 500 jobs.",
+            "it cut costs and added 500 jobs",
+        ),
+        (
+            "'according to' inside the reported clause",
+            "The minister said that inflation, according to the bank's forecast, would peak in May.",
+            "inflation, according to the bank's forecast, would peak in May",
+        ),
+    ],
+)
+def test_a_report_is_not_cut_short(phenomenon: str, text: str, claim: str) -> None:
+    assert [c.text for c in quotex.extract(text).claims] == [claim], phenomenon
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "speaker"),
+    [
+        (
+            "someone's counterpart as the object does not take the role",
+            "Treasury Secretary Scott Bessent met his French counterpart, Roland Lescure, in Paris on Monday. "
+            'The secretary said the talks had been "very useful".',
+            "Scott Bessent",
+        ),
+        (
+            "officials at an organisation are a group",
+            'Officials at the European Commission said the plan was "premature".',
+            "Officials at the European Commission",
+        ),
+        (
+            "an organisation's name apposed to its spokesman is no person",
+            'A spokesman for the airline, Nordic Air Lines, said the delays were "regrettable".',
+            "spokesman",
+        ),
+    ],
+)
+def test_speaker_of_the_partial_quote(phenomenon: str, text: str, speaker: str) -> None:
+    (quote,) = quotex.extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == speaker, phenomenon
+
+
+def test_a_judgement_verb_without_a_quote_is_no_cue() -> None:
+    text = 'The mayor called off the parade. "Safety comes first," said police chief Dan Ortiz.'
+    doc = quotex.extract(text)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Dan Ortiz"]
+    assert all(c.cue is None or c.cue.lemma != "call" for c in doc.claims)
+
+
 def test_a_named_product_in_a_report_is_a_title() -> None:
     text = 'The carmaker said it would launch its "Silver Arrow" range in Europe next spring.'
     (quote,) = quotex.extract(text).quotes

@@ -174,6 +174,12 @@ def _events() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _later() -> re.Pattern[str]:
+    """'the next round of talks': a later event than the one reported, just before its word."""
+    return re.compile(rf"\b(?:{_alt(load('events')['later'])})\s+(?:\w+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, set[str]], dict[str, str]]:
     data = load("places")
     aliases = {k.lower(): v for k, v in data["aliases"].items()}
@@ -245,9 +251,7 @@ def _event_for(text: str, sent_start: int, start: int, end: int, sent_end: int) 
     if m is None:
         return None
     # "the next round will be held in Rome" is not where this round was held
-    later = re.search(
-        rf"\b(?:{_alt(load('events')['later'])})\s+(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I
-    )
+    later = _later().search(text[max(0, m.start() - 30) : m.start()])
     return ("next " if later else "") + words[m.group().lower()]
 
 

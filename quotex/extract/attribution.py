@@ -103,7 +103,8 @@ def _pick_cue(doc: Doc, q: Span, cues: Sequence[CueMatch]) -> int | None:
         cue = cues[k]
         depth = _governs(cue.cue.root, quote_tokens)
         distance = (cue.cue.start - q.end) if cue.cue.start >= q.end else (q.start - cue.cue.end) * 1.5
-        # the closest governing speech verb wins; otherwise the nearest cue with a speaker
+        # the closest governing speech verb wins, one with a speaker first; otherwise the
+        # nearest cue, one with a speaker first
         speaker_bonus = 20 if cue.subject is not None else 0
         score = (depth * 5 - 1000 - speaker_bonus) if depth is not None else distance - speaker_bonus
         if cue.relay:

@@ -107,7 +107,9 @@ def _prepositional(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]
         if subject is None:
             return None
         # a relay: "X said ..., according to people familiar" leaves the clause to X
-        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=True)
+        sent = punct_sentence(doc, tok.i)
+        relay = any(t.pos_ == "VERB" and lexicon.verb_lemma(t.text, t.lemma_) for t in doc[sent.start : tok.i])
+        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=relay)
     return None
 
 
@@ -175,7 +177,7 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
     # a reported clause stays in its paragraph (the parser reads each as one line), and ends
     # where a coordinated speech verb or a trailing "according to" starts another report
     end = next((i + 1 for i in range(start, end) if "\n" in doc[i].text_with_ws), end)
-    end = next((i for i in range(start + 1, end - 1) if _ends_report(doc, i)), end)
+    end = next((i for i in range(start + 1, end - 1) if _ends_report(doc, i, end)), end)
     for i in range(start, min(end - 1, start + 5)):
         # "said (on) Thursday that ...": an adverbial before "that" is not reported content
         if doc[i].lower_ == "that" and all(
@@ -194,26 +196,42 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
     return doc[start:end]
 
 
-def _ends_report(doc: Doc, i: int) -> bool:
+def _ends_report(doc: Doc, i: int, end: int) -> bool:
     tok, nxt = doc[i], doc[i + 1]
     if tok.text == "," and nxt.lower_ == "according":
-        return True
-    return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and nxt.lemma_ in _REPORT_LEMMAS
+        # "..., according to people familiar with the talks" closing the sentence, not
+        # "inflation, according to the forecast, would peak"
+        return not any(t.pos_ in {"VERB", "AUX"} for t in doc[i + 2 : end])
+    # "admitted that ... and said production would ...", not "cut costs and added 500 jobs"
+    reports = nxt.lemma_ in _REPORT_LEMMAS and (
+        any(c.dep_ == "ccomp" for c in nxt.children) or i + 2 < len(doc) and doc[i + 2].lower_ == "that"
+    )
+    return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
 
 
-_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "claim", "argue"}
+_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue"}
 
 
 def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
-    subject = (
-        _participle_subject(tok, inside, lexicon, fallback=False)
-        or _subject(tok, inside)
-        or _adjacent_subject(doc, tok, inside, lexicon)
-        or _participle_subject(tok, inside, lexicon, fallback=True)
-    )
+    if lemma in lexicon.judgement_verbs and not any(inside[t.i] for t in tok.subtree):
+        return None  # "called off the parade": only 'called it "a disgrace"' reports words
+    own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
+    adjacent = _adjacent_subject(doc, tok, inside, lexicon)
+    subject: Token | None
+    if not own and adjacent is not None and tok.head.i < adjacent.i < tok.i:
+        # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached
+        # name, not the subject of the clause it was hung from
+        subject = adjacent
+    else:
+        subject = (
+            (None if own else _participle_subject(tok, inside, lexicon, fallback=False))
+            or _subject(tok, inside)
+            or adjacent
+            or _participle_subject(tok, inside, lexicon, fallback=True)
+        )
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
@@ -224,15 +242,15 @@ def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
     if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
         return True
-    # "with the minister warning that ...": a participle tagged as a noun, but not the noun
-    # of "a weekly briefing that"
+    # "with the minister warning that ...": a participle tagged as a noun (but not the noun
+    # of "a weekly briefing that")
     doc = tok.doc
-    return (
-        tok.lower_.endswith("ing")
-        and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].lower_ == "that"
-        and not any(t.pos_ == "DET" or t.dep_ in {"nmod:poss", "poss"} for t in doc[tok.left_edge.i : tok.i])
-    )
+    with_phrase = False
+    for t in reversed(doc[max(0, tok.i - 8) : tok.i]):
+        if t.lower_ == "with" or t.pos_ in {"VERB", "AUX"} or t.text in {",", ";"}:
+            with_phrase = t.lower_ == "with"
+            break
+    return tok.lower_.endswith("ing") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that" and with_phrase
 
 
 def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
@@ -267,7 +285,8 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             return None
         # "on Friday defended" may parse Friday as a subject: a time is never a speaker
         subjects = [c for c in cur.children if c.dep_ in _SUBJ and not inside[c.i] and c.lower_ not in TIME_WORDS]
-        # nor is a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
+        # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
+        # is the subject only when there is no other
         subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker
@@ -311,11 +330,25 @@ def _participle_subject(verb: Token, inside: list[bool], lexicon: SpeechCues, *,
 
 
 def _fenced(subject: Token, verb: Token) -> bool:
+    """Whether a bracket or a spaced dash stands between the two ("TOKYO (Reuters) - ...",
+    but not the hyphens of "34-year-old")."""
     lo, hi = sorted((subject.i, verb.i))
-    return any(t.text in _FENCES for t in subject.doc[lo + 1 : hi])
+    doc = subject.doc
+    return any(
+        t.text in {"(", ")"} or t.text in {"-", "–", "—"} and bool(t.whitespace_ or doc[t.i - 1].whitespace_)
+        for t in doc[lo + 1 : hi]
+    )
 
 
-_FENCES = {"-", "–", "—", "(", ")"}
+def age_phrase(tok: Token) -> Span | None:
+    """'the 34-year-old' ending at ``tok`` ("old"), however the tokenizer split it."""
+    doc = tok.doc
+    i = tok.i
+    if tok.lower_ != "old" or i < 5 or [t.lower_ for t in doc[i - 3 : i]] != ["-", "year", "-"]:
+        return None
+    if not doc[i - 4].like_num or doc[i - 5].lower_ != "the":
+        return None
+    return doc[i - 5 : i + 1]
 
 
 def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Token | None:
@@ -333,7 +366,7 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
                 return doc[k - 1]
             if inside[k] or doc[k].text in {".", ";", ":"}:
                 break
-    if before >= 0 and doc[before].lower_ == "old" and doc[before - 2 : before].text.lower() == "year-":
+    if before >= 0 and age_phrase(doc[before]) is not None:
         return doc[before]  # '"...," the 34-year-old said', with the age split into five tokens
     after = verb.i + 1
     for j in (before, after):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import TIME_WORDS, CueMatch, punct_sentence, quote_mask
+from quotex.extract.cues import TIME_WORDS, CueMatch, age_phrase, punct_sentence, quote_mask
 from quotex.registry import SpeechCues
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -120,8 +120,8 @@ class EntityIndex:
         # "Tedros Adhanom Ghebreyesus said": a bare run of name words with nothing of an
         # organisation about it (no "the", no "Bank", "Group", "Ministry") names a person
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        plain = all(t.is_title and t.pos_ == "PROPN" for t in words) and not any(
-            t.lower_ in self.lexicon.org_name_words or t.lower_ in self.lexicon.org_roles for t in words
+        plain = all(t.is_title and t.pos_ == "PROPN" and not t.lower_.endswith("ing") for t in words) and not any(
+            t.lower_.strip(".") in self.lexicon.org_name_words | self.lexicon.org_roles for t in words
         )
         # two words are as often a firm ("Goldman Sachs"), and "economists at X" is one
         if plain and 3 <= len(words) <= 4 and (before is None or before.pos_ not in {"DET", "PROPN", "ADP"}):
@@ -322,9 +322,10 @@ class SpeakerResolver:
         return before is not None and before.lower_ in self.lexicon.person_roles
 
     def _pronoun(self, tok: Token, content: Span | None, *, span: Span | None = None) -> SpeakerMatch | None:
-        # "the Spaniard", "the 45-year-old" refer back to a person as "he" or "she" does
-        kind = "male" if span is not None else self.lexicon.pronouns.get(tok.lower_)
-        if kind in {"male", "female"}:
+        """A pronoun's referent; with ``span``, that of a noun phrase which refers back to a
+        person as "he" or "she" does ("the Spaniard", "the 45-year-old")."""
+        kind = self.lexicon.pronouns.get(tok.lower_)
+        if span is not None or kind in {"male", "female"}:
             prev = self.previous(tok.i, person=True, outside=content)
             subject = self._recent_subject(tok, after=self._last_start(tok.i, content), outside=content)
             prev = subject or prev or self._nearest_entity(tok, "PERSON")
@@ -392,11 +393,12 @@ class SpeakerResolver:
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         # "The watchdog's head, Gareth Davies, said", also when the parser hung the name elsewhere
         apposed = _name_span(named) if named is not None else _apposed_name(tok, limit)
-        if apposed is not None and (found := self._person(apposed)) is not None:
+        if apposed is not None and not self._org_like(apposed) and (found := self._person(apposed)) is not None:
             return found
         span = _noun_phrase(tok)
         head = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.person_roles else tok.lower_
-        determiners = {t.lower_ for t in span if t.dep_ == "det"}
+        # the role's own determiners, not those of "at the European Commission"
+        determiners = {t.lower_ for t in self.doc[span.start : tok.i + 1] if t.dep_ == "det"}
         if tok.tag_ in {"NNS", "NNPS"} and not determiners & {"the", "these", "those"}:
             # "Analysts said", "Officials said": a group, not someone introduced before
             return SpeakerMatch(span, _strip_det(span).text, None, 0.5)
@@ -414,9 +416,9 @@ class SpeakerResolver:
         if head in self.lexicon.person_roles:
             # "Japan's prime minister": the country is a modifier of the role, as in "Japanese"
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
-            entry = self._introduced(head, mods, tok.i)
-            if entry is not None:
-                return SpeakerMatch(span, entry.name, "PERSON", 0.75)
+            introduced = self._introduced(head, mods, tok.i)
+            if introduced is not None:
+                return SpeakerMatch(span, introduced[0].name, "PERSON", introduced[1])
             prev = None if owners else self.previous(tok.i, person=True)
             if prev is not None:
                 return SpeakerMatch(span, prev.name, prev.label, 0.5)
@@ -429,32 +431,51 @@ class SpeakerResolver:
             return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
         return SpeakerMatch(span, _strip_det(span).text, None, 0.3)
 
+    def _org_like(self, name: Span) -> bool:
+        """ "A spokesman for the airline, Delta Air Lines, said": the apposed name is no person."""
+        # by its words: a small recogniser tags many people's names as organisations
+        return any(t.lower_.strip(".") in self.lexicon.org_name_words for t in name)
+
     def _person(self, name: Span) -> SpeakerMatch | None:
         words = self.index._name_words(name)
         if not words:
             return None
         return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
 
-    def _introduced(self, role: str, mods: set[str], before: int) -> NameEntry | None:
-        """The person introduced with ``role``: the one sharing most modifiers, latest first;
-        failing that, one introduced just after ("Japan's prime minister said ... Prime
-        Minister Shigeru Ishiba told ..."). Someone's "counterpart" holds any role."""
-
-        def holds(entry: NameEntry) -> bool:
-            return entry.label == "PERSON" and (role in entry.roles or "counterpart" in entry.roles)
-
-        best: tuple[int, int, NameEntry] | None = None
+    def _introduced(self, role: str, mods: set[str], before: int) -> tuple[NameEntry, float] | None:
+        """The person introduced with ``role`` and the confidence: the one holding the role
+        itself (before someone's "counterpart", who holds any), sharing most modifiers, latest
+        first. Failing that, the next person named, as the subject of a later sentence and
+        introduced with this role or with none ("Japan's prime minister said ... Prime Minister
+        Shigeru Ishiba told ...", "The head of the WHO warned ... Tedros Adhanom Ghebreyesus
+        said ...")."""
+        best: tuple[bool, int, int, NameEntry] | None = None
         for start, entry in self.index.mentions:
-            if start < before and holds(entry):
-                score = (len(mods & entry.roles), start)
-                if best is None or score > best[:2]:
+            exact = role in entry.roles
+            if start < before and entry.label == "PERSON" and (exact or "counterpart" in entry.roles):
+                # a counterpart competes only as the subject: "Her Danish counterpart, Jonas
+                # Holm, was more careful. The minister said", not "X met his counterpart, Y"
+                score = (exact or _subject_mention(self.doc, start), len(mods & entry.roles), start)
+                if best is None or score > best[:3]:
                     best = (*score, entry)
         if best is not None:
-            return best[2]
-        return next(
-            (e for start, e in self.index.mentions if before < start < before + LOOKAHEAD_TOKENS and holds(e)),
-            None,
-        )
+            return best[3], 0.75
+        # the next person named, as the subject of a later sentence
+        sent_end = self.doc[before].sent.end
+        nxt = next(((s, e) for s, e in self.index.mentions if s > before and e.label == "PERSON"), None)
+        if nxt is None:
+            return None
+        start, following = nxt
+        first = self._first_start(following)
+        if start < sent_end or not _subject_mention(self.doc, start) or not before < first < before + LOOKAHEAD_TOKENS:
+            return None
+        named_roles = {r for r in following.roles if not r.startswith("mod:")}
+        if role in named_roles:
+            return following, 0.7
+        return (following, 0.55) if not named_roles else None
+
+    def _first_start(self, entry: NameEntry) -> int:
+        return next(s for s, e in self.index.mentions if e is entry)
 
 
 def _role_before_apposition(doc: Doc, start: int) -> list[Token]:
@@ -466,21 +487,22 @@ def _role_before_apposition(doc: Doc, start: int) -> list[Token]:
     i = start - 2
     while i > max(-1, start - 9) and doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "ADP"}:
         i -= 1
+    if i < 0:
+        return []
     opener = doc[i]
     if opener.dep_ in {"det", "nmod:poss", "poss"} and (i == 0 or doc[i - 1].is_sent_end or doc[i - 1].is_space):
         return list(doc[i : start - 1])
     return []
 
 
-def age_phrase(tok: Token) -> Span | None:
-    """'the 34-year-old' ending at ``tok`` ("old"), however the tokenizer split it."""
-    doc = tok.doc
-    i = tok.i
-    if tok.lower_ != "old" or i < 4 or [t.lower_ for t in doc[i - 3 : i]] != ["-", "year", "-"]:
-        return None
-    if not doc[i - 4].like_num or i < 5 or doc[i - 5].lower_ != "the":
-        return None
-    return doc[i - 5 : i + 1]
+def _subject_mention(doc: Doc, start: int) -> bool:
+    """Whether the name starting at ``start`` is a subject or apposed to one."""
+    if _name_is_subject(doc, start):
+        return True
+    head = doc[start]
+    while head.dep_ in _NAME_DEPS and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "appos" and head.head.dep_ in _SUBJ_DEPS
 
 
 def _name_is_subject(doc: Doc, start: int) -> bool:

@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> None:
         help="with --resume: keep the other components and train a new NER with its own tok2vec",
     )
     args = parser.parse_args(argv)
+    if args.new_ner and args.resume is None:
+        parser.error("--new-ner trains a recogniser beside a trained pipeline: give it with --resume")
     steps = args.max_steps or (QUICK_STEPS if args.quick else FULL_STEPS)
     evaluation = run(
         args.data_dir,

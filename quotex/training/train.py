@@ -162,7 +162,7 @@ def run(
     corpus_dir = work_dir / "corpus"
     stage = ("ner" if new_ner else "resume") if resume else "checkpoints"
     checkpoints = work_dir / stage
-    started_file = work_dir / f"{stage}-started.txt"
+    started_file = work_dir / ("started.txt" if stage == "checkpoints" else f"{stage}-started.txt")
     previous: dict[str, Any] = {}
     if resume:
         previous = json.loads((resume / "meta.json").read_text(encoding="utf8")).get("quotex_training", {})

@@ -132,7 +132,11 @@ def test_facts_across_outlets_consistent_and_conflicting():
 
 def test_the_next_round_is_not_where_this_one_was_held():
     docs = [
-        make_doc("a", "The talks in Oslo ended on Friday. The next round of talks will be held in Bergen."),
+        make_doc(
+            "a",
+            "The talks in Oslo ended on Friday. The next round of talks will be held in Stavanger.",
+            entities=[("Stavanger", "LOC", "Stavanger")],
+        ),
         make_doc(
             "b",
             "Negotiators met in Oslo for a day. The next meeting will be held in Tromso.",
