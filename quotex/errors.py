@@ -87,6 +87,10 @@ class Errors:
         'or "html", and may have "id", "published", "outlet", "url".'
     )
     E207 = "[E207] {path} does not exist or cannot be opened: {reason}."
+    E208 = (
+        '[E208] {path} is not a gold file ({reason}). Give a JSON file with "documents" (as '
+        'shared/eval/seeds/gold.json) or JSON Lines with one {{"id", "quotes", "claims"}} per line.'
+    )
 
 
 class Warnings:

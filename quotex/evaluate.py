@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from quotex.errors import Errors, InputError
 from quotex.extract.paragraphs import trim_span
 from quotex.extract.speakers import fold
 from quotex.results import Document
@@ -136,9 +137,31 @@ def evaluate_folder(gold_path: Path | str, text_dir: Path | str, *, nlp: Any = N
     from quotex.api import extract_many
     from quotex.ingest import from_text
 
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    docs = gold["documents"]
+    docs, aliases = read_gold(gold_path)
     texts = {d["id"]: (Path(text_dir) / f"{d['id']}.txt").read_text(encoding="utf-8") for d in docs}
     articles = [from_text(texts[d["id"]], id=d["id"]) for d in docs]
     predicted = {doc.id: doc for doc in extract_many(articles, nlp=nlp)}
-    return score(docs, predicted, texts, gold.get("speaker_aliases", {}))
+    return score(docs, predicted, texts, aliases)
+
+
+def read_gold(path: Path | str) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """Gold documents and speaker aliases from a ``gold.json`` file or from JSON Lines (one
+    document per line, no aliases), as ``shared/eval/score.py`` reads them.
+
+    Raises:
+        InputError: The file is neither [E208].
+    """
+    path = Path(path)
+    raw = path.read_text(encoding="utf-8")
+    try:
+        if path.suffix == ".jsonl":
+            docs = [json.loads(line) for line in raw.splitlines() if line.strip()]
+            aliases: dict[str, list[str]] = {}
+        else:
+            gold = json.loads(raw)
+            docs, aliases = gold["documents"], gold.get("speaker_aliases", {})
+        if not all(isinstance(d, dict) and "id" in d and "quotes" in d for d in docs):
+            raise ValueError("a document lacks its id or quotes")
+    except (ValueError, KeyError, TypeError) as err:
+        raise InputError(Errors.E208.format(path=path, reason=err)) from None
+    return docs, aliases

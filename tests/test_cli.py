@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotex.cli import app
+from quotex.errors import QuotexError
 
 pytestmark = pytest.mark.needs_model
 
@@ -88,3 +89,16 @@ def test_evaluate_scores_a_gold_file(articles: list[str], tmp_path: Path) -> Non
     code, out, _ = invoke("evaluate", str(path), str(Path(articles[1]).parent))
     assert code == 0
     assert json.loads(out)["quotes_with_speaker"]["r"] == 1.0
+    # the same gold as JSON Lines, one document a line (names then match by surname only)
+    lines = tmp_path / "gold.jsonl"
+    lines.write_text("".join(json.dumps(d) + "\n" for d in gold["documents"]), encoding="utf-8")
+    code, out, _ = invoke("evaluate", str(lines), str(Path(articles[1]).parent))
+    assert code == 0 and json.loads(out)["quotes"]["r"] == 1.0
+
+
+def test_evaluate_refuses_a_file_that_is_no_gold(articles: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text('{"results": []}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(path), str(Path(articles[1]).parent)])
+    # main() turns the QuotexError into one line on stderr and exit status 2
+    assert isinstance(result.exception, QuotexError) and "[E208]" in str(result.exception)

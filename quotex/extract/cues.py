@@ -221,7 +221,7 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
     subject: Token | None
-    if not own and adjacent is not None and tok.head.i < adjacent.i < tok.i:
+    if not own and adjacent is not None and tok.head.i < adjacent.i < tok.i and tok.i - adjacent.i <= 3:
         # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached
         # name, not the subject of the clause it was hung from
         subject = adjacent
@@ -362,7 +362,13 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
         if doc[before - 1].pos_ == "PROPN" and not inside[before - 1] and doc[before - 1].lower_ not in TIME_WORDS:
             return doc[before - 1]
         for k in range(before - 1, max(-1, before - 12), -1):
-            if doc[k].text == "," and k > 0 and doc[k - 1].pos_ == "PROPN" and not inside[k - 1]:
+            if (
+                doc[k].text == ","
+                and k > 0
+                and doc[k - 1].pos_ == "PROPN"
+                and not inside[k - 1]
+                and doc[k - 1].lower_ not in TIME_WORDS
+            ):
                 return doc[k - 1]
             if inside[k] or doc[k].text in {".", ";", ":"}:
                 break
