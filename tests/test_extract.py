@@ -359,6 +359,21 @@ MORE_QUOTES = [
         "direct",
     ),
     (
+        "a hyphenated given name after the surname ('Rhee Chang-yong'), its surname alone later",
+        'Central Bank Governor Rhee Chang-yong cut rates on Thursday. "Growth has slowed," Rhee said.',
+        "Growth has slowed,",
+        "Rhee Chang-yong",
+        "direct",
+    ),
+    (
+        "a participle after a place at the end of a clause ('in Germany, calling')",
+        "The chief executive of Orbis Motors, Hanna Berger, on Monday rejected calls to close plants in Austria, "
+        'calling the situation "serious".',
+        "serious",
+        "Hanna Berger",
+        "partial",
+    ),
+    (
         "a noun in -ing before 'that' is not a speech verb ('a briefing that')",
         'Deputy Mayor Rosa Lind told a morning briefing that the repairs would "take all summer".',
         "take all summer",
@@ -497,6 +512,18 @@ MORE_CLAIMS = [
         "Rail workers walked out on Monday.\n\nA spokesman for Northern Rail said the company remained open to talks.",
         "the company remained open to talks",
         "spokesman for Northern Rail",
+    ),
+    (
+        "a title that ends an organisation's name ('Bank of Norland Governor X told')",
+        "Bank of Norland Governor Erik Lund told reporters the decision was unanimous.",
+        "the decision was unanimous",
+        "Erik Lund",
+    ),
+    (
+        "a report ends where a participle reports another ('..., saying ...')",
+        "Governor Erik Lund said the bank would watch house prices, saying rents were too high.",
+        "the bank would watch house prices",
+        "Erik Lund",
     ),
     (
         "a wire dateline is not a speaker",

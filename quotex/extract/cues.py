@@ -198,6 +198,8 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
 
 def _ends_report(doc: Doc, i: int, end: int) -> bool:
     tok, nxt = doc[i], doc[i + 1]
+    if tok.text == "," and nxt.tag_ == "VBG" and nxt.lemma_ in _REPORT_LEMMAS:
+        return True  # "..., saying prices were ...": the participle reports a clause of its own
     if tok.text == "," and nxt.lower_ == "according":
         # "..., according to people familiar with the talks" closing the sentence, not
         # "inflation, according to the forecast, would peak"
@@ -221,7 +223,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
     subject: Token | None
-    if not own and adjacent is not None and tok.head.i < adjacent.i < tok.i and tok.i - adjacent.i <= 3:
+    next_to = adjacent is not None and all(t.pos_ in {"ADV", "AUX"} for t in doc[adjacent.i + 1 : tok.i])
+    if not own and adjacent is not None and next_to and tok.head.i < adjacent.i < tok.i:
         # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached
         # name, not the subject of the clause it was hung from
         subject = adjacent

@@ -61,7 +61,7 @@ class EntityIndex:
         self.lexicon = lexicon
         self.by_key: dict[str, NameEntry] = {}
         self.mentions: list[tuple[int, NameEntry]] = []  # (token index, entry), text order
-        for ent in doc.ents:
+        for ent in map(trim_entity, doc.ents):
             if skip is not None and skip[ent.start]:
                 continue
             label = self.label_of(ent)
@@ -97,7 +97,7 @@ class EntityIndex:
             ):
                 j += 1
             if j > i and (skip is None or not skip[i]):
-                span = doc[i:j]
+                span = doc[i : _hyphen_end(doc, j)]
                 words = self._name_words(span)
                 if len(words) >= 2:
                     org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
@@ -146,16 +146,24 @@ class EntityIndex:
 
     def _name_words(self, span: Span) -> list[str]:
         """The words of the name proper, possessives dropped."""
-        words = [
-            t.text for t in self.name_span(span) if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}
-        ]
+        words: list[str] = []
+        glued = False
+        for t in self.name_span(span):
+            if t.tag_ == "POS" or t.text in {"'s", "’s"} or t.is_punct and not (glued and t.text == "-"):
+                glued = False
+                continue
+            if glued:
+                words[-1] += t.text  # "Chang-yong", split by the tokenizer
+            else:
+                words.append(t.text)
+            glued = not t.whitespace_ and t.i + 1 < len(t.doc) and (t.text == "-" or t.nbor(1).text == "-")
         if len(words) == 1 and words[0].lower().strip(".") in self.lexicon.titles | self.lexicon.person_roles:
             return []
         return words
 
     def _add(self, label: str, words: list[str]) -> NameEntry:
         full = " ".join(words)
-        key = fold(words[-1]) if label == "PERSON" else fold(full)
+        key = _person_key(words) if label == "PERSON" else fold(full)
         entry = self.by_key.get(key)
         if entry is None:
             entry = NameEntry(label, full)
@@ -204,7 +212,7 @@ class EntityIndex:
         if not words:
             return None
         if label == "PERSON":
-            return self.by_key.get(fold(words[-1]))
+            return self.by_key.get(_person_key(words))
         return self.by_key.get(fold(" ".join(words)))
 
     def entry_for(self, words: list[str], label: str) -> NameEntry:
@@ -382,11 +390,13 @@ class SpeakerResolver:
         ``limit`` is the cue's first token: an apposed name must come before it.
         """
         doc = self.doc
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
-            # "Press secretary Dan Ruiz": the name after the role is the speaker
-            name = _name_span(doc[tok.i + 1])
+        first = self._titled_name_start(tok)
+        if first is not None:
+            # "Press secretary Dan Ruiz", "Bank of Korea Governor Rhee Chang-yong": the name
+            # after the role or title is the speaker
+            name = _name_span(doc[first])
             while name.end < len(doc) and doc[name.end].pos_ == "PROPN":
-                name = doc[name.start : name.end + 1]
+                name = doc[name.start : _hyphen_end(doc, name.end + 1)]
             found = self._person(name)
             if found is not None:
                 return found
@@ -430,6 +440,22 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and doc[tok.i].is_title:
             return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
         return SpeakerMatch(span, _strip_det(span).text, None, 0.3)
+
+    def _titled_name_start(self, tok: Token) -> int | None:
+        """Where the name after a role starts: right after it, or after the title that ends
+        an organisation's name ("Bank of Korea Governor Rhee ...")."""
+        doc = self.doc
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            j = tok.i + 1
+            if doc[j].lower_ not in self.lexicon.titles or j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN":
+                return j
+        titles = self.lexicon.titles | self.lexicon.person_roles
+        for j in range(tok.i + 1, min(len(doc) - 1, tok.i + 8)):
+            if doc[j].lower_ in titles and doc[j].is_title and doc[j + 1].pos_ == "PROPN":
+                return j + 1
+            if not (doc[j].is_title or doc[j].lower_ in {"of", "for", "the", "and", "&"}):
+                return None
+        return None
 
     def _org_like(self, name: Span) -> bool:
         """ "A spokesman for the airline, Delta Air Lines, said": the apposed name is no person."""
@@ -547,6 +573,7 @@ def _widen_name(span: Span) -> Span:
         start -= 1
     while end < len(doc) and _capitalised_name_word(doc[end]) and end < span.end + 3:
         end += 1
+    end = _hyphen_end(doc, end)
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
@@ -555,8 +582,23 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
         return None
     for ent in doc.ents:
         if ent.start <= tok.i < ent.end:
-            return ent
+            return trim_entity(ent)
     return None
+
+
+def trim_entity(ent: Span) -> Span:
+    """An entity without the function words a small recogniser lets into its edges ("Stefan Reindl of")."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].pos_ in _EDGE_POS:
+        end -= 1
+    while start < end - 1 and ent.doc[start].pos_ in _EDGE_POS:
+        start += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+_EDGE_POS = {"ADP", "DET", "CCONJ", "PUNCT", "PART", "SCONJ"}
 
 
 def _strip_det(span: Span) -> Span:
@@ -579,6 +621,11 @@ def _name_span(tok: Token) -> Span:
         or doc[start - 1].pos_ == "ADJ"
         and doc[start - 1].is_title
         and not doc[start - 1].is_sent_start
+        # a parser's sentence break inside "Governor Erik | Lund told"
+        or doc[start].is_sent_start
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].whitespace_ == " "
     ):
         start -= 1
     end = tok.i + 1
@@ -586,7 +633,29 @@ def _name_span(tok: Token) -> Span:
         end += 1
     if end == tok.i + 1 and end < len(doc) and _mistagged_surname(doc[end]):
         end += 1  # "Larry Snelling told" with "Snelling" tagged as a verb
-    return doc[start:end]
+    return doc[start : _hyphen_end(doc, end)]
+
+
+def _person_key(words: Sequence[str]) -> str:
+    """A person's key: the surname, which comes first before a hyphenated given name
+    ("Rhee Chang-yong", "Kim Jong-un") and last otherwise."""
+    last = words[-1]
+    east_asian = len(words) >= 2 and "-" in last and last.split("-", 1)[1][:1].islower()
+    return fold(words[0] if east_asian else last)
+
+
+def _hyphen_end(doc: Doc, end: int) -> int:
+    """``end`` moved over a glued "-yong" or "-un" that the tokenizer split from "Rhee Chang-yong"."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+    ):
+        end += 2
+    return end
 
 
 def _mistagged_surname(tok: Token) -> bool:
