@@ -17,6 +17,7 @@ PLACE_LABELS = {"LOC", "GPE", "FAC"}
 _NAME_DEPS = {"compound", "flat", "flat:name", "fixed"}
 _COUNTRY_PREFIXES = {"the", "us", "u.s", "uk", "u.k", "eu"}
 _INDEFINITE = {"a", "an", "one", "another", "some"}
+_ORG_PREPOSITIONS = {"at", "of", "from", "for", "with", "by", "in"}
 _SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 #: how far after a role noun ("the country's prime minister") its holder may first be named
 LOOKAHEAD_TOKENS = 80
@@ -61,6 +62,8 @@ class EntityIndex:
         self.lexicon = lexicon
         self.by_key: dict[str, NameEntry] = {}
         self.mentions: list[tuple[int, NameEntry]] = []  # (token index, entry), text order
+        # surnames the recogniser tags as people somewhere in the document
+        self.person_surnames = {fold(e[-1].text) for e in doc.ents if e.label_ in PERSON_LABELS}
         for ent in map(trim_entity, doc.ents):
             if skip is not None and skip[ent.start]:
                 continue
@@ -77,6 +80,14 @@ class EntityIndex:
             self.mentions.append((ent.start, entry))
         self._add_unrecognised_names(doc, skip)
         self.mentions.sort(key=lambda m: m[0])
+        for k, (_, entry) in enumerate(self.mentions):
+            if "counterpart" in entry.roles:
+                # "Putin ... his US counterpart Donald Trump": a president, like the one before
+                before = next(
+                    (e for _, e in reversed(self.mentions[:k]) if e is not entry and e.label == "PERSON"), None
+                )
+                if before is not None:
+                    entry.roles |= {r for r in before.roles if not r.startswith("mod:")}
 
     @classmethod
     def outside_quotes(cls, doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> EntityIndex:
@@ -123,8 +134,12 @@ class EntityIndex:
         plain = all(t.is_title and t.pos_ == "PROPN" and not t.lower_.endswith("ing") for t in words) and not any(
             t.lower_.strip(".") in self.lexicon.org_name_words | self.lexicon.org_roles for t in words
         )
-        # two words are as often a firm ("Goldman Sachs"), and "economists at X" is one
-        if plain and 3 <= len(words) <= 4 and (before is None or before.pos_ not in {"DET", "PROPN", "ADP"}):
+        # two words are as often a firm ("Goldman Sachs"), unless the surname is a person's
+        # elsewhere ("Yuri Ushakov" tagged as an organisation, "Ushakov" as a person); "economists
+        # at X" is a firm
+        long_or_known = len(words) >= 3 or fold(words[-1].text) in self.person_surnames
+        after_noun = before is not None and (before.pos_ in {"DET", "PROPN"} or before.lower_ in _ORG_PREPOSITIONS)
+        if plain and long_or_known and len(words) <= 4 and not after_noun:
             return "PERSON"
         return label
 
@@ -469,19 +484,18 @@ class SpeakerResolver:
         return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
 
     def _introduced(self, role: str, mods: set[str], before: int) -> tuple[NameEntry, float] | None:
-        """The person introduced with ``role`` and the confidence: the one holding the role
-        itself (before someone's "counterpart", who holds any), sharing most modifiers, latest
-        first. Failing that, the next person named, as the subject of a later sentence and
+        """The person introduced with ``role`` and the confidence: the one sharing most
+        modifiers, then a subject before an object, latest first (someone's "counterpart" holds the
+        roles of the person named before). Failing that, the next person named, as the subject of a later sentence and
         introduced with this role or with none ("Japan's prime minister said ... Prime Minister
         Shigeru Ishiba told ...", "The head of the WHO warned ... Tedros Adhanom Ghebreyesus
         said ...")."""
-        best: tuple[bool, int, int, NameEntry] | None = None
+        best: tuple[int, bool, int, NameEntry] | None = None
         for start, entry in self.index.mentions:
-            exact = role in entry.roles
-            if start < before and entry.label == "PERSON" and (exact or "counterpart" in entry.roles):
-                # a counterpart competes only as the subject: "Her Danish counterpart, Jonas
-                # Holm, was more careful. The minister said", not "X met his counterpart, Y"
-                score = (exact or _subject_mention(self.doc, start), len(mods & entry.roles), start)
+            if start < before and entry.label == "PERSON" and role in entry.roles:
+                # of two, the subject of its sentence is the likelier referent: "Treasury
+                # Secretary Scott Bessent met his counterpart, Roland Lescure. The secretary said"
+                score = (len(mods & entry.roles), _subject_mention(self.doc, start), start)
                 if best is None or score > best[:3]:
                     best = (*score, entry)
         if best is not None:
