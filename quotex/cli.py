@@ -29,8 +29,11 @@ def _check_format(value: str, options: tuple[str, ...]) -> str:
     return value
 
 
-def _articles(paths: list[str], published: Optional[str], skip: set[str]) -> tuple[list[str], Iterator[Article]]:
-    """Readable articles in input order; unreadable inputs are reported on stderr as they come."""
+def _articles(
+    paths: list[str], published: Optional[str], skip: set[str], skipped: Optional[list[str]] = None
+) -> tuple[list[str], Iterator[Article]]:
+    """Readable articles in input order; unreadable inputs are reported on stderr as they come,
+    and the ids in ``skip`` are left out (and listed in ``skipped``)."""
     failures: list[str] = []
 
     def gen() -> Iterator[Article]:
@@ -40,6 +43,8 @@ def _articles(paths: list[str], published: Optional[str], skip: set[str]) -> tup
                 typer.echo(f"quotex: {item}", err=True)
                 continue
             if item.id in skip:
+                if skipped is not None:
+                    skipped.append(item.id)
                 continue
             try:
                 check_length(item)
@@ -96,9 +101,18 @@ def extract_cmd(
     from quotex.api import extract_many
 
     skip = _done_ids(output)
-    failures, articles = _articles(files, published, skip)
+    skipped: list[str] = []
+    failures, articles = _articles(files, published, skip, skipped)
     docs = _progress(extract_many(articles, nlp=model, n_process=jobs), progress)
     written = _write(docs, format, output)
+    if skipped:
+        # a resumed run keeps the records it finds: say so, so that a rerun with another model
+        # or code is not mistaken for fresh output
+        typer.echo(
+            f"quotex: {len(skipped)} article(s) already in {output} were kept, not extracted again "
+            "(resumed run); remove the file to redo them.",
+            err=True,
+        )
     if written == 0 and failures and not skip:
         raise typer.Exit(code=1)
 

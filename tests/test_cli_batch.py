@@ -74,8 +74,9 @@ def test_output_resumes_and_skips_done_ids(folder: Path, tmp_path: Path) -> None
     (tmp_path / "mayor.txt").rename(folder / "mayor.txt")
     with output.open("a", encoding="utf-8") as sink:
         sink.write('{"id": "torn')  # an interrupted run leaves half a line
-    code, _, _ = _run(str(folder), "--output", str(output))
+    code, _, err = _run(str(folder), "--output", str(output))
     assert code == 0
+    assert "3 article(s) already in" in err  # the kept records are announced, not silent
     text = output.read_text(encoding="utf-8")
     assert text.startswith(first)  # the torn line is cut, the done records stay
     assert [r["id"] for r in _records(text[len(first) :])] == ["mayor"]
