@@ -526,6 +526,18 @@ MORE_CLAIMS = [
         "Erik Lund",
     ),
     (
+        "two clauses reported with 'that ... and that ...'",
+        "Prime Minister Ada Varga told parliament that the plan was legal and that other states wanted to copy it.",
+        "the plan was legal and that other states wanted to copy it",
+        "Ada Varga",
+    ),
+    (
+        "an organisation named as the subject of the clause its cue trails ('..., the company said')",
+        "Norvik will close two of its factories next year, the company said on Tuesday.",
+        "Norvik will close two of its factories next year",
+        "Norvik",
+    ),
+    (
         "a wire dateline is not a speaker",
         "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
         "saying the government still had a clear majority.",
@@ -591,6 +603,21 @@ def test_a_report_is_not_cut_short(phenomenon: str, text: str, claim: str) -> No
 def test_speaker_of_the_partial_quote(phenomenon: str, text: str, speaker: str) -> None:
     (quote,) = quotex.extract(text).quotes
     assert quote.speaker is not None and quote.speaker.name == speaker, phenomenon
+
+
+def test_an_inverted_cue_reports_no_clause_holding_its_own_speaker() -> None:
+    text = '"Prices will fall," said Lena Ortiz, an analyst at Harbor Bank & Co. "The worst is over."'
+    assert quotex.extract(text).claims == []
+
+
+def test_a_report_ends_where_a_participle_reports_another() -> None:
+    text = (
+        "The refugee agency said that 40,000 people had fled the fighting since March, "
+        "warning that its food stocks would run out."
+    )
+    claims = {c.text: c.speaker.name if c.speaker else None for c in quotex.extract(text).claims}
+    assert "40,000 people had fled the fighting since March" in claims
+    assert claims.get("its food stocks would run out") == claims["40,000 people had fled the fighting since March"]
 
 
 def test_a_judgement_verb_without_a_quote_is_no_cue() -> None:

@@ -198,7 +198,7 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
 
 def _ends_report(doc: Doc, i: int, end: int) -> bool:
     tok, nxt = doc[i], doc[i + 1]
-    if tok.text == "," and nxt.tag_ == "VBG" and nxt.lemma_ in _REPORT_LEMMAS:
+    if tok.text == "," and nxt.lower_ in _REPORT_PARTICIPLES:
         return True  # "..., saying prices were ...": the participle reports a clause of its own
     if tok.text == "," and nxt.lower_ == "according":
         # "..., according to people familiar with the talks" closing the sentence, not
@@ -212,6 +212,7 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
 
 
 _REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue"}
+_REPORT_PARTICIPLES = {"saying", "adding", "telling", "warning", "insisting", "stressing", "noting", "arguing"}
 
 
 def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
@@ -238,6 +239,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
+    if content is not None and subject is not None and content.start <= subject.i < content.end:
+        content = None  # a reported clause never holds its own speaker ("...," said X, an analyst)
     return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
 
 
@@ -317,7 +320,8 @@ def _participle_subject(verb: Token, inside: list[bool], lexicon: SpeechCues, *,
     a sentence-final participle speaks for the speaker of the cue just before it or, as a
     ``fallback``, for the sentence's subject, however the parser attached it."""
     after_and = verb.i > 0 and verb.nbor(-1).pos_ == "CCONJ"  # "admitted ... and said ..."
-    if not after_and and (verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ","):
+    participle = verb.tag_ == "VBG" or verb.lower_.endswith("ing")  # the tagger may call it a noun
+    if not after_and and (not participle or verb.i == 0 or verb.nbor(-1).text != ","):
         return None
     if after_and and fallback:
         return None
@@ -447,6 +451,8 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
             if recipient and subject is not None and start < subject.left_edge.i:
                 start = subject.left_edge.i  # "told Reuters a deal could ...": not the recipient
             end = _dangling_end(doc, verb, _close_quotes(doc, start, child.right_edge.i + 1))
+            if end + 1 < len(doc) and doc[end].pos_ == "CCONJ" and doc[end + 1].lower_ == "that":
+                end = punct_sentence(doc, end).end  # "said that A and that B": both are reported
             span = _strip_edges(doc, start, end)
             return span if _clause_like(span) else None
     for child in verb.children:

@@ -316,7 +316,7 @@ class SpeakerResolver:
             span = _strip_det(_noun_phrase(tok))
             return SpeakerMatch(span, self.index.entry_for([t.text for t in span], "ORG").name, "ORG", 0.8)
         if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
-            return self._role(tok, cue.cue.start)  # "the U.S. President" even when tagged as a proper noun
+            return self._role(tok, cue.cue.start, cue.content)  # "the U.S. President" even when tagged as a proper noun
         right = tok.right_edge
         if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and self._is_person_name(right):
             tok = right  # a misparsed title: "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy"
@@ -332,7 +332,7 @@ class SpeakerResolver:
                 label = "ORG" if _looks_org(span) else "PERSON"
                 name = self.index.entry_for(self.index._name_words(span), label).name
             return SpeakerMatch(span, name, label, 0.8)
-        return self._role(tok, cue.cue.start)
+        return self._role(tok, cue.cue.start, cue.content)
 
     def _is_person_name(self, last: Token) -> bool:
         """Whether the proper-noun run ending at ``last`` names a person: tagged so, known
@@ -399,10 +399,11 @@ class SpeakerResolver:
                 return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.5)
         return None
 
-    def _role(self, tok: Token, limit: int | None = None) -> SpeakerMatch | None:
+    def _role(self, tok: Token, limit: int | None = None, content: Span | None = None) -> SpeakerMatch | None:
         """'the diplomat', 'the Kremlin aide', 'the US president', 'the ministry'.
 
-        ``limit`` is the cue's first token: an apposed name must come before it.
+        ``limit`` is the cue's first token: an apposed name must come before it. ``content``
+        is the clause the cue reports.
         """
         doc = self.doc
         first = self._titled_name_start(tok)
@@ -449,6 +450,13 @@ class SpeakerResolver:
                 return SpeakerMatch(span, prev.name, prev.label, 0.5)
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
         if head in self.lexicon.org_roles:
+            named = _trailed_subject(content, tok)
+            known = self.index.lookup([named.text], "PERSON") if named is not None else None
+            # a one-word name the recogniser took for a person is the company ("Spotify"), a
+            # person met with a given name is not ("Musk will step down, the company said")
+            if named is not None and (known is None or len(known.name.split()) == 1):
+                # "Spotify will raise prices ..., the company said": the clause's subject
+                return SpeakerMatch(span, self.index.entry_for([named.text], "ORG").name, "ORG", 0.6)
             for start, entry in reversed(self.index.mentions):
                 if start < tok.i and entry.label == "ORG":
                     return SpeakerMatch(span, entry.name, "ORG", 0.5)
@@ -516,6 +524,16 @@ class SpeakerResolver:
 
     def _first_start(self, entry: NameEntry) -> int:
         return next(s for s, e in self.index.mentions if e is entry)
+
+
+def _trailed_subject(content: Span | None, tok: Token) -> Token | None:
+    """The proper-noun subject, not a person, of a clause that a cue with ``tok`` trails."""
+    if content is None or content.end > tok.i or not any(t.lower_ == "the" for t in tok.lefts):
+        return None
+    subject = next((t for t in content if t.dep_ in _SUBJ_DEPS), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in PLACE_LABELS:
+        return None
+    return subject
 
 
 def _role_before_apposition(doc: Doc, start: int) -> list[Token]:
