@@ -538,6 +538,12 @@ MORE_CLAIMS = [
         "Norvik",
     ),
     (
+        "a cue set off by commas inside the clause it reports ('The deal, she insisted, was ...')",
+        "Governor Ana Lind spoke on Monday. The deal, she insisted, was fair to everyone.",
+        "The deal, she insisted, was fair to everyone",
+        "Ana Lind",
+    ),
+    (
         "a wire dateline is not a speaker",
         "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
         "saying the government still had a clear majority.",

@@ -239,7 +239,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
-    if content is not None and subject is not None and content.start <= subject.i < content.end:
+    inserted = content is not None and content.start <= tok.i < content.end  # "The plan, he said, would ..."
+    if content is not None and subject is not None and content.start <= subject.i < content.end and not inserted:
         content = None  # a reported clause never holds its own speaker ("...," said X, an analyst)
     return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
 
@@ -295,8 +296,10 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         # is the subject only when there is no other
         subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
         if subjects:
-            # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker
-            return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), subjects[0])
+            # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker; in
+            # "The plan, he said, would ..." the one next to the verb
+            nearest = min(subjects, key=lambda c: abs(c.i - cur.i))
+            return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), nearest)
         if any(c.dep_ in _PASS_SUBJ for c in cur.children):
             # "X is described (by Y)": the passive subject is what was said about, not a speaker
             return _by_agent(cur, inside)
@@ -411,6 +414,9 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
 def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
     """The reported clause of a speech verb, from the parse or, where the parse has none,
     from word order ("said (that) ...", "..., X said")."""
+    inserted = _inserted_cue_clause(doc, verb)
+    if inserted is not None:
+        return inserted
     parsed = _parsed_content(doc, verb, lexicon)
     that = _that_after(doc, verb, inside)
     if parsed is not None and (that is None or parsed.start == that + 1):
@@ -419,6 +425,24 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     # clause parsed to start elsewhere than after the "that" that follows the verb's objects
     # and adverbials was cut by a misparse
     return _linear_content(doc, verb, inside, lexicon) or parsed
+
+
+def _inserted_cue_clause(doc: Doc, verb: Token) -> Span | None:
+    """'The plan, he said, would cost ...': a cue set off by commas inside the clause it
+    reports reports the whole sentence."""
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    i = verb.i - 1
+    while i > 0 and doc[i].pos_ in {"PRON", "PROPN", "ADV", "AUX"} and i > verb.i - 4:
+        i -= 1
+    sent = punct_sentence(doc, verb.i)
+    if i <= sent.start or doc[i].text != "," or i == verb.i - 1:
+        return None
+    before, after = doc[sent.start : i], doc[verb.i + 2 : sent.end]
+    if any(t.pos_ in {"VERB", "AUX"} for t in before) or not any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return None  # "Prices will fall, he said, citing ...": a trailing cue, not an inserted one
+    whole = _strip_edges(doc, sent.start, sent.end)
+    return whole if _clause_like(whole) else None
 
 
 def _that_after(doc: Doc, verb: Token, inside: list[bool]) -> int | None:
