@@ -298,7 +298,8 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker; in
             # "The plan, he said, would ..." the one next to the verb
-            nearest = min(subjects, key=lambda c: abs(c.i - cur.i))
+            here = cur.i
+            nearest = min(subjects, key=lambda c: abs(c.i - here))
             return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), nearest)
         if any(c.dep_ in _PASS_SUBJ for c in cur.children):
             # "X is described (by Y)": the passive subject is what was said about, not a speaker
