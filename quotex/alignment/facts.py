@@ -17,7 +17,14 @@ from quotex.alignment.normalize import stopwords
 from quotex.results import Document
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-REL_TOLERANCE = 0.05  # "about 75 minutes" and "1 hour and 15 minutes" are the same figure
+REL_TOLERANCE = 0.05
+#: scale words between a number and what it counts
+SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}  # "about 75 minutes" and "1 hour and 15 minutes" are the same figure
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +52,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "percentage": re.compile(rf"\b{hedge}\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)", re.I),
         "fraction": re.compile(rf"\b{hedge}(?:a|one|two|three|four)[\s-](?:{den})\b", re.I),
         "count": re.compile(
-            rf"\b{hedge}(?:\d{{1,3}}(?:,\d{{3}})*|{_alt([w for w in card if nd['cardinals'][w] >= 2])})\s+(?P<noun>[a-z][a-z-]+)\b",  # noqa: E501
+            rf"\b{hedge}(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_alt([w for w in card if nd['cardinals'][w] >= 2])})"
+            rf"(?:\s+(?P<scale>{_alt(list(SCALES))}))?\s+(?P<noun>[a-z][a-z-]+)\b",
             re.I,
         ),
         "date": re.compile(
@@ -317,7 +325,11 @@ def _doc_facts(doc: Document) -> list[_Found]:
                 add(kind, f"share of {about}", s, e, f"{v:.3g}", v)
             elif kind == "count":
                 noun = m.group("noun").lower()
-                n = parse_number(_strip_hedge(m.group()).split()[0])
+                n = parse_number(m.group("num"))
+                if n is not None and m.group("scale"):
+                    n *= SCALES[m.group("scale").lower()]  # "20 billion euros": euros, not billions
+                elif n is not None and n != int(n):
+                    continue  # "2.5 points" is a measure, not a count
                 if (
                     n is None
                     or noun in _numbers()["duration_units"]
@@ -325,7 +337,7 @@ def _doc_facts(doc: Document) -> list[_Found]:
                     or 1900 <= n <= 2100
                 ):
                     continue
-                add(kind, f"number of {noun.rstrip('s')}", s, e, f"{n:g}", n)
+                add(kind, f"number of {noun.rstrip('s')}", s, e, f"{n:.12g}", n)
             else:
                 ent = place_at.get(e)
                 if ent is None or (event or "").removeprefix("next ") not in _place_events():

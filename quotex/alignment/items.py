@@ -99,12 +99,17 @@ def _deletions(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
+def _one_slip(a: int, b: int) -> bool:
+    return min(a, b) == 1 and max(a, b) >= 2
+
+
 def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     """Surname keys one letter apart that name one person (Vogt/Voigt), each mapped to the commoner key.
 
     Transliteration folding cannot foresee a typo. Two keys merge only when some mention of each
-    has a given name with the same initial and no document uses both, since one article that
-    writes both spellings is naming two people (Cole and Cale).
+    has a given name with the same initial and every document that uses both writes one of them
+    only once and the other more often: an article that writes both alike is naming two people
+    (Cole and Cale), one that slips once ("Mertz" twice beside "Merz") is not.
 
     Args:
         uses: ``(surname key, document id, given-name initial or "")`` per mention.
@@ -113,10 +118,12 @@ def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         The keys to rename; keys not in it stay as they are.
     """
     counts: Counter[str] = Counter()
+    per_doc: Counter[tuple[str, str]] = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
     givens: dict[str, set[str]] = defaultdict(set)
     for key, doc, given in uses:
         counts[key] += 1
+        per_doc[key, doc] += 1
         docs[key].add(doc)
         if given:
             givens[key].add(given)
@@ -140,7 +147,7 @@ def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
                 other not in out
                 and Levenshtein.distance(key, other, score_cutoff=1) <= 1
                 and givens[key] & givens[other]
-                and not docs[key] & docs[other]
+                and all(_one_slip(per_doc[key, d], per_doc[other, d]) for d in docs[key] & docs[other])
             ):
                 out[key] = other
                 break

@@ -222,6 +222,30 @@ def test_surnames_one_letter_apart_with_other_given_names_are_two_people():
     assert align_names(docs) == []
 
 
+def test_a_surname_misspelt_once_beside_its_right_spelling_is_one_person():
+    slip = make_doc(
+        "c",
+        "Chancellor Ida Mertz spoke. Mertz was firm. Later Merz left.",
+        entities=[
+            ("Ida Mertz", "PERSON", "Ida Mertz"),
+            ("Mertz", "PERSON", "Ida Mertz"),
+            ("Merz", "PERSON", "Ida Mertz"),
+        ],
+    )
+    docs = [_person("a", "Ida Merz", "Ida Merz"), _person("b", "Ida Merz", "Ida Merz"), slip]
+    (person,) = [e for e in align_names(docs) if e.label == "PERSON"]
+    assert {v.text for v in person.variants} >= {"Mertz", "Merz"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"), [("20 billion euros", 2e10), ("1.2 million people", 1.2e6), ("3,000 troops", 3000.0)]
+)
+def test_counts_take_their_scale_word(phrase, value):
+    docs = [make_doc("a", f"The plan covers {phrase} in all."), make_doc("b", f"It covers {phrase}, officials said.")]
+    (fact,) = [f for f in align_facts(docs) if f.about.startswith("number of")]
+    assert fact.consistent and all(abs(float(v.value) - value) < 1 for v in fact.variants)
+
+
 def test_surnames_one_letter_apart_in_one_article_are_two_people():
     both = make_doc(
         "c", "Ida Cole met Ida Cale.", entities=[("Ida Cole", "PERSON", "Ida Cole"), ("Ida Cale", "PERSON", "Ida Cale")]
