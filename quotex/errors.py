@@ -88,8 +88,9 @@ class Errors:
     )
     E207 = "[E207] {path} does not exist or cannot be opened: {reason}."
     E208 = (
-        '[E208] {path} is not a gold file ({reason}). Give a JSON file with "documents" (as '
-        'shared/eval/seeds/gold.json) or JSON Lines with one {{"id", "quotes", "claims"}} per line.'
+        '[E208] {path} is not a gold file ({reason}). Give a JSON file with "documents" and optional '
+        '"speaker_aliases", or JSON Lines with one document per line: "id", "quotes" (each with "start", '
+        '"end", "kind", "speaker") and optional "claims" (see docs/extraction.md).'
     )
 
 

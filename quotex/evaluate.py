@@ -160,8 +160,13 @@ def read_gold(path: Path | str) -> tuple[list[dict[str, Any]], dict[str, list[st
         else:
             gold = json.loads(raw)
             docs, aliases = gold["documents"], gold.get("speaker_aliases", {})
-        if not all(isinstance(d, dict) and "id" in d and "quotes" in d for d in docs):
-            raise ValueError("a document lacks its id or quotes")
+        for d in docs:
+            if not isinstance(d, dict) or "id" not in d or "quotes" not in d:
+                raise ValueError("a document lacks its id or quotes")
+            if any(not {"start", "end", "kind"} <= set(q) for q in d["quotes"]):
+                raise ValueError(f"a quote of document {d['id']!r} lacks its start, end or kind")
+            if any(not {"start", "end"} <= set(c) for c in d.get("claims", [])):
+                raise ValueError(f"a claim of document {d['id']!r} lacks its start or end")
     except (ValueError, KeyError, TypeError) as err:
         raise InputError(Errors.E208.format(path=path, reason=err)) from None
     return docs, aliases

@@ -20,6 +20,7 @@ class SpeechCues:
     verbs: frozenset[str]
     claim_verbs: frozenset[str]
     judgement_verbs: frozenset[str]
+    weak_claim_verbs: frozenset[str]
     prepositional: tuple[str, ...]
     quoted_as: frozenset[str]
     nonspeech_subjects: frozenset[str]
@@ -65,6 +66,7 @@ class SpeechCues:
             verbs=frozenset(data["verbs"]),
             claim_verbs=frozenset(data["claim_verbs"]),
             judgement_verbs=frozenset(data.get("judgement_verbs", ())),
+            weak_claim_verbs=frozenset(data.get("weak_claim_verbs", ())),
             prepositional=tuple(data["prepositional"]),
             quoted_as=frozenset(data["quoted_as"]),
             nonspeech_subjects=frozenset(data["nonspeech_subjects"]),
@@ -88,6 +90,7 @@ class SpeechCues:
             "verbs": sorted(self.verbs),
             "claim_verbs": sorted(self.claim_verbs),
             "judgement_verbs": sorted(self.judgement_verbs),
+            "weak_claim_verbs": sorted(self.weak_claim_verbs),
             "prepositional": list(self.prepositional),
             "quoted_as": sorted(self.quoted_as),
             "nonspeech_subjects": sorted(self.nonspeech_subjects),

@@ -626,6 +626,41 @@ def test_a_report_ends_where_a_participle_reports_another() -> None:
     assert claims.get("its food stocks would run out") == claims["40,000 people had fled the fighting since March"]
 
 
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "speaker"),
+    [
+        (
+            "a spokesperson for a titled person is not that person",
+            "A spokesperson for Commission President Ursula von der Leyen said the talks would resume.",
+            "spokesperson",
+        ),
+        ("a hyphenated company name", "Rolls-Royce will cut 3,000 jobs this year, the company said.", "Rolls-Royce"),
+        (
+            "two people who share a surname written first",
+            "Kim Jong-un inspected the missile. His sister Kim Yo-jong said the test was a warning.",
+            "Kim Yo-jong",
+        ),
+        (
+            "a verb of suggesting",
+            "Finance Minister Anton Siluanov suggested that taxes would rise next year.",
+            "Anton Siluanov",
+        ),
+    ],
+)
+def test_speaker_of_the_claim(phenomenon: str, text: str, speaker: str) -> None:
+    (claim,) = quotex.extract(text).claims
+    assert claim.speaker is not None and claim.speaker.name.startswith(speaker), phenomenon
+
+
+def test_a_verb_of_suggesting_reports_only_from_someone() -> None:
+    text = 'Envoy Lars Moe met the rebels. The "calm tone" described by Moe suggests that a deal is near.'
+    assert [c.text for c in quotex.extract(text).claims] == []
+
+
+def test_an_inserted_cue_before_a_quote_reports_no_claim() -> None:
+    assert quotex.extract('In Berlin, Merkel said, "We will stay the course."').claims == []
+
+
 def test_a_judgement_verb_without_a_quote_is_no_cue() -> None:
     text = 'The mayor called off the parade. "Safety comes first," said police chief Dan Ortiz.'
     doc = quotex.extract(text)

@@ -198,7 +198,7 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
 
 def _ends_report(doc: Doc, i: int, end: int) -> bool:
     tok, nxt = doc[i], doc[i + 1]
-    if tok.text == "," and nxt.lower_ in _REPORT_PARTICIPLES:
+    if tok.text == "," and _report_participle(nxt.lower_):
         return True  # "..., saying prices were ...": the participle reports a clause of its own
     if tok.text == "," and nxt.lower_ == "according":
         # "..., according to people familiar with the talks" closing the sentence, not
@@ -211,8 +211,13 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
     return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
 
 
-_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue"}
-_REPORT_PARTICIPLES = {"saying", "adding", "telling", "warning", "insisting", "stressing", "noting", "arguing"}
+_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state"}
+
+
+def _report_participle(form: str) -> bool:
+    """'saying', 'noting', 'admitting' (read from the form: a tagger may call it a noun)."""
+    stem = form[:-3] if form.endswith("ing") else ""
+    return bool(stem) and (stem in _REPORT_LEMMAS or stem + "e" in _REPORT_LEMMAS or stem[:-1] in _REPORT_LEMMAS)
 
 
 def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
@@ -238,9 +243,12 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         )
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
-    content = _content(doc, tok, inside, lexicon) if lemma in lexicon.claim_verbs else None
-    inserted = content is not None and content.start <= tok.i < content.end  # "The plan, he said, would ..."
-    if content is not None and subject is not None and content.start <= subject.i < content.end and not inserted:
+    reports = lemma in lexicon.claim_verbs and (
+        lemma not in lexicon.weak_claim_verbs or _speaker_like(subject, lexicon)
+    )
+    inserted = _inserted_cue_clause(doc, tok, inside) if reports else None
+    content = inserted or (_content(doc, tok, inside, lexicon) if reports else None)
+    if inserted is None and content is not None and subject is not None and content.start <= subject.i < content.end:
         content = None  # a reported clause never holds its own speaker ("...," said X, an analyst)
     return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
 
@@ -297,10 +305,15 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker; in
-            # "The plan, he said, would ..." the one next to the verb
-            here = cur.i
-            nearest = min(subjects, key=lambda c: abs(c.i - here))
-            return next((c for c in reversed(subjects) if c.pos_ == "PROPN"), nearest)
+            # "The plan, he said, would ..." the pronoun set off by commas
+            inserted = next((c for c in subjects if c.pos_ == "PRON" and c.i > 0 and c.nbor(-1).text == ","), None)
+            first = subjects[0]
+            named = (
+                c
+                for c in reversed(subjects)
+                if c.pos_ == "PROPN" and not any(t.pos_ == "ADP" for t in c.doc[first.i : c.i])
+            )  # but not "a spokesperson for President X", where X is not the speaker
+            return next(named, inserted or first)
         if any(c.dep_ in _PASS_SUBJ for c in cur.children):
             # "X is described (by Y)": the passive subject is what was said about, not a speaker
             return _by_agent(cur, inside)
@@ -317,6 +330,20 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             continue
         return None
     return None
+
+
+def _speaker_like(subject: Token | None, lexicon: SpeechCues) -> bool:
+    """A name, a personal pronoun or a role noun: "the minister suggested", not "the atmosphere
+    suggests" (a verb like "suggest" reports a claim only from someone)."""
+    if subject is None:
+        return False
+    low = subject.lower_
+    return (
+        subject.pos_ == "PROPN"
+        or lexicon.pronouns.get(low) in {"male", "female", "plural", "self"}
+        or low in lexicon.person_roles
+        or low in lexicon.org_roles
+    )
 
 
 def _participle_subject(verb: Token, inside: list[bool], lexicon: SpeechCues, *, fallback: bool) -> Token | None:
@@ -387,7 +414,9 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
         return doc[before]  # '"...," the 34-year-old said', with the age split into five tokens
     after = verb.i + 1
     for j in (before, after):
-        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"}:
+        # not the object of a preposition: "the atmosphere described by Ushakov suggests"
+        object_of = j == before and j > 0 and doc[j - 1].pos_ == "ADP"
+        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"} and not object_of:
             return doc[j]
     if _after_quote(doc, verb, inside):
         # '"...", says watchdog': the noun phrase after an inverted cue
@@ -415,9 +444,6 @@ def _by_agent(verb: Token, inside: list[bool]) -> Token | None:
 def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
     """The reported clause of a speech verb, from the parse or, where the parse has none,
     from word order ("said (that) ...", "..., X said")."""
-    inserted = _inserted_cue_clause(doc, verb)
-    if inserted is not None:
-        return inserted
     parsed = _parsed_content(doc, verb, lexicon)
     that = _that_after(doc, verb, inside)
     if parsed is not None and (that is None or parsed.start == that + 1):
@@ -428,7 +454,7 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     return _linear_content(doc, verb, inside, lexicon) or parsed
 
 
-def _inserted_cue_clause(doc: Doc, verb: Token) -> Span | None:
+def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
     """'The plan, he said, would cost ...': a cue set off by commas inside the clause it
     reports reports the whole sentence."""
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ",":
@@ -440,6 +466,8 @@ def _inserted_cue_clause(doc: Doc, verb: Token) -> Span | None:
     if i <= sent.start or doc[i].text != "," or i == verb.i - 1:
         return None
     before, after = doc[sent.start : i], doc[verb.i + 2 : sent.end]
+    if any(inside[t.i] or t.is_quote for t in after):
+        return None  # 'In Berlin, Merkel said, "We will stay the course."': the quote is what was said
     if any(t.pos_ in {"VERB", "AUX"} for t in before) or not any(t.pos_ in {"VERB", "AUX"} for t in after):
         return None  # "Prices will fall, he said, citing ...": a trailing cue, not an inserted one
     whole = _strip_edges(doc, sent.start, sent.end)
@@ -476,7 +504,12 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
             if recipient and subject is not None and start < subject.left_edge.i:
                 start = subject.left_edge.i  # "told Reuters a deal could ...": not the recipient
             end = _dangling_end(doc, verb, _close_quotes(doc, start, child.right_edge.i + 1))
-            if end + 1 < len(doc) and doc[end].pos_ == "CCONJ" and doc[end + 1].lower_ == "that":
+            if (
+                end + 1 < len(doc)
+                and doc[end].pos_ == "CCONJ"
+                and doc[end + 1].lower_ == "that"
+                and doc[end + 1].pos_ == "SCONJ"
+            ):
                 end = punct_sentence(doc, end).end  # "said that A and that B": both are reported
             span = _strip_edges(doc, start, end)
             return span if _clause_like(span) else None

@@ -62,8 +62,13 @@ class EntityIndex:
         self.lexicon = lexicon
         self.by_key: dict[str, NameEntry] = {}
         self.mentions: list[tuple[int, NameEntry]] = []  # (token index, entry), text order
-        # surnames the recogniser tags as people somewhere in the document
-        self.person_surnames = {fold(e[-1].text) for e in doc.ents if e.label_ in PERSON_LABELS}
+        self.counterparts: set[int] = set()  # mentions introduced as someone's counterpart
+        # surnames the recogniser tags as people somewhere the narrator speaks
+        self.person_surnames = {
+            fold(e[-1].text)
+            for e in map(trim_entity, doc.ents)
+            if e.label_ in PERSON_LABELS and (skip is None or not skip[e.start])
+        }
         for ent in map(trim_entity, doc.ents):
             if skip is not None and skip[ent.start]:
                 continue
@@ -76,12 +81,15 @@ class EntityIndex:
             if not words:
                 continue
             entry = self._add(label, words)
-            entry.roles |= self._roles_near(ent)
+            roles = self._roles_near(ent)
+            entry.roles |= roles
+            if "counterpart" in roles:
+                self.counterparts.add(ent.start)
             self.mentions.append((ent.start, entry))
         self._add_unrecognised_names(doc, skip)
         self.mentions.sort(key=lambda m: m[0])
-        for k, (_, entry) in enumerate(self.mentions):
-            if "counterpart" in entry.roles:
+        for k, (start, entry) in enumerate(self.mentions):
+            if start in self.counterparts:
                 # "Putin ... his US counterpart Donald Trump": a president, like the one before
                 before = next(
                     (e for _, e in reversed(self.mentions[:k]) if e is not entry and e.label == "PERSON"), None
@@ -113,7 +121,10 @@ class EntityIndex:
                 if len(words) >= 2:
                     org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
                     entry = self._add("ORG" if org else "PERSON", words)
-                    entry.roles |= self._roles_near(span)
+                    roles = self._roles_near(span)
+                    entry.roles |= roles
+                    if "counterpart" in roles:
+                        self.counterparts.add(i)
                     self.mentions.append((i, entry))
             i = max(j, i + 1)
 
@@ -180,11 +191,17 @@ class EntityIndex:
         full = " ".join(words)
         key = _person_key(words) if label == "PERSON" else fold(full)
         entry = self.by_key.get(key)
+        if entry is None and label == "PERSON":
+            # "Rhee" and "Rhee Chang-yong" are one person, whichever the recogniser met first
+            entry = self.lookup(words, "PERSON")
+            bare = self.by_key.get(fold(words[0])) if " " in key else None
+            if entry is None and bare is not None and bare.label == "PERSON" and " " not in bare.name:
+                entry = bare
         if entry is None:
             entry = NameEntry(label, full)
-            self.by_key[key] = entry
         elif len(words) > len(entry.name.split()):
             entry.name = full
+        self.by_key.setdefault(key, entry)
         return entry
 
     def _roles_near(self, ent: Span) -> set[str]:
@@ -227,7 +244,13 @@ class EntityIndex:
         if not words:
             return None
         if label == "PERSON":
-            return self.by_key.get(_person_key(words))
+            entry = self.by_key.get(_person_key(words))
+            if entry is None and len(words) == 1:
+                # "Rhee" after "Rhee Chang-yong": the one surname-first name it begins
+                first = fold(words[0]) + " "
+                holders = {id(e): e for k, e in self.by_key.items() if k.startswith(first) and e.label == "PERSON"}
+                entry = next(iter(holders.values())) if len(holders) == 1 else None
+            return entry
         return self.by_key.get(fold(" ".join(words)))
 
     def entry_for(self, words: list[str], label: str) -> NameEntry:
@@ -451,12 +474,13 @@ class SpeakerResolver:
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
         if head in self.lexicon.org_roles:
             named = _trailed_subject(content, tok)
-            known = self.index.lookup([named.text], "PERSON") if named is not None else None
+            words = self.index._name_words(_strip_det(_name_span(named))) if named is not None else []
+            known = self.index.lookup(words[-1:], "PERSON") if named is not None else None
             # a one-word name the recogniser took for a person is the company ("Spotify"), a
             # person met with a given name is not ("Musk will step down, the company said")
-            if named is not None and (known is None or len(known.name.split()) == 1):
+            if named is not None and words and (known is None or len(known.name.split()) == 1):
                 # "Spotify will raise prices ..., the company said": the clause's subject
-                return SpeakerMatch(span, self.index.entry_for([named.text], "ORG").name, "ORG", 0.6)
+                return SpeakerMatch(span, self.index.entry_for(words, "ORG").name, "ORG", 0.6)
             for start, entry in reversed(self.index.mentions):
                 if start < tok.i and entry.label == "ORG":
                     return SpeakerMatch(span, entry.name, "ORG", 0.5)
@@ -472,6 +496,8 @@ class SpeakerResolver:
             j = tok.i + 1
             if doc[j].lower_ not in self.lexicon.titles or j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN":
                 return j
+        if tok.lower_ in self.lexicon.person_roles:
+            return None  # "a spokesperson for Commission President von der Leyen" is not the president
         titles = self.lexicon.titles | self.lexicon.person_roles
         for j in range(tok.i + 1, min(len(doc) - 1, tok.i + 8)):
             if doc[j].lower_ in titles and doc[j].is_title and doc[j + 1].pos_ == "PROPN":
@@ -665,15 +691,30 @@ def _name_span(tok: Token) -> Span:
         end += 1
     if end == tok.i + 1 and end < len(doc) and _mistagged_surname(doc[end]):
         end += 1  # "Larry Snelling told" with "Snelling" tagged as a verb
-    return doc[start : _hyphen_end(doc, end)]
+    return doc[_hyphen_start(doc, start) : _hyphen_end(doc, end)]
 
 
 def _person_key(words: Sequence[str]) -> str:
-    """A person's key: the surname, which comes first before a hyphenated given name
-    ("Rhee Chang-yong", "Kim Jong-un") and last otherwise."""
+    """A person's key: the surname, or the whole name where the surname comes first, before a
+    hyphenated given name ("Rhee Chang-yong", "Kim Jong-un")."""
     last = words[-1]
     east_asian = len(words) >= 2 and "-" in last and last.split("-", 1)[1][:1].islower()
-    return fold(words[0] if east_asian else last)
+    # the whole name: "Kim Jong-un" and his sister "Kim Yo-jong" share the surname
+    return fold(" ".join(words)) if east_asian else fold(last)
+
+
+def _hyphen_start(doc: Doc, start: int) -> int:
+    """``start`` moved back over a glued "Rolls-" that the tokenizer split from "Rolls-Royce"."""
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].is_alpha
+        and doc[start - 2].is_title
+    ):
+        start -= 2
+    return start
 
 
 def _hyphen_end(doc: Doc, end: int) -> int:
