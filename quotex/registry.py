@@ -28,6 +28,7 @@ class SpeechCues:
     org_roles: frozenset[str]
     org_name_words: frozenset[str]
     person_anaphors: frozenset[str]
+    given_names: frozenset[str]
     titles: frozenset[str]
     pronouns: Mapping[str, str]
     irregular: Mapping[str, str]
@@ -74,6 +75,7 @@ class SpeechCues:
             org_roles=frozenset(data["org_roles"]),
             org_name_words=frozenset(data.get("org_name_words", ())),
             person_anaphors=frozenset(data.get("person_anaphors", ())),
+            given_names=frozenset(data.get("given_names", ())),
             titles=frozenset(data["titles"]),
             # read-only views: one lexicon is shared by every pipeline in the process
             pronouns=MappingProxyType(dict(data["pronouns"])),
@@ -98,6 +100,7 @@ class SpeechCues:
             "org_roles": sorted(self.org_roles),
             "org_name_words": sorted(self.org_name_words),
             "person_anaphors": sorted(self.person_anaphors),
+            "given_names": sorted(self.given_names),
             "titles": sorted(self.titles),
             "pronouns": dict(self.pronouns),
             "irregular": dict(self.irregular),

@@ -374,6 +374,13 @@ MORE_QUOTES = [
         "partial",
     ),
     (
+        "a person's name the recogniser tags as a firm, told by a known given name",
+        'Carlos Ruiz says he is ready to play. "I feel strong," the Spaniard told reporters.',
+        "I feel strong,",
+        "Carlos Ruiz",
+        "direct",
+    ),
+    (
         "a noun in -ing before 'that' is not a speech verb ('a briefing that')",
         'Deputy Mayor Rosa Lind told a morning briefing that the repairs would "take all summer".',
         "take all summer",

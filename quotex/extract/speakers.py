@@ -78,8 +78,8 @@ class EntityIndex:
             if label == "PERSON":
                 ent = _widen_name(ent)
             words = self._name_words(ent)
-            if not words:
-                continue
+            if not words or len(words) == 1 and words[0].lower() in lexicon.person_anaphors:
+                continue  # "the Spaniard" tagged as a person refers to someone named before
             entry = self._add(label, words)
             roles = self._roles_near(ent)
             entry.roles |= roles
@@ -142,13 +142,17 @@ class EntityIndex:
         # "Tedros Adhanom Ghebreyesus said": a bare run of name words with nothing of an
         # organisation about it (no "the", no "Bank", "Group", "Ministry") names a person
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        plain = all(t.is_title and t.pos_ == "PROPN" and not t.lower_.endswith("ing") for t in words) and not any(
-            t.lower_.strip(".") in self.lexicon.org_name_words | self.lexicon.org_roles for t in words
+        given = fold(words[0].text) in self.lexicon.given_names  # "Carlos Alcaraz", not "Goldman Sachs"
+        proper = given or all(t.pos_ == "PROPN" for t in words)  # a tagger may call "Carlos" an adjective
+        plain = (
+            proper
+            and all(t.is_title and not t.lower_.endswith("ing") for t in words)
+            and not any(t.lower_.strip(".") in self.lexicon.org_name_words | self.lexicon.org_roles for t in words)
         )
         # two words are as often a firm ("Goldman Sachs"), unless the surname is a person's
         # elsewhere ("Yuri Ushakov" tagged as an organisation, "Ushakov" as a person); "economists
         # at X" is a firm
-        long_or_known = len(words) >= 3 or fold(words[-1].text) in self.person_surnames
+        long_or_known = len(words) >= 3 or given or fold(words[-1].text) in self.person_surnames
         after_noun = before is not None and (before.pos_ in {"DET", "PROPN"} or before.lower_ in _ORG_PREPOSITIONS)
         if plain and long_or_known and len(words) <= 4 and not after_noun:
             return "PERSON"
