@@ -26,7 +26,8 @@ def _group_speaker(members: Sequence[Item]) -> tuple[str | None, str | None]:
         return None, None
     key = max(keys, key=lambda k: (keys[k], k))
     names = [m.speaker for m in members if m.skey == key and m.speaker]
-    return key, max(names, key=lambda n: (len(n), n)) if names else None
+    # the commonest spelling, then the fullest: "Friedrich Merz" over one outlet's "Friedrich Mertz"
+    return key, max(names, key=lambda n: (names.count(n), len(n), n)) if names else None
 
 
 def build_group(gid: str, members: Sequence[Item]) -> QuoteGroup:
