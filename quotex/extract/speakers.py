@@ -61,6 +61,7 @@ class EntityIndex:
     def __init__(self, doc: Doc, lexicon: SpeechCues, skip: Sequence[bool] | None = None) -> None:
         self.lexicon = lexicon
         self.by_key: dict[str, NameEntry] = {}
+        self.by_first_word: dict[str, list[NameEntry]] = {}  # surname-first names by their surname
         self.mentions: list[tuple[int, NameEntry]] = []  # (token index, entry), text order
         self.counterparts: set[int] = set()  # mentions introduced as someone's counterpart
         # surnames the recogniser tags as people somewhere the narrator speaks
@@ -205,7 +206,12 @@ class EntityIndex:
             entry = NameEntry(label, full)
         elif len(words) > len(entry.name.split()):
             entry.name = full
-        self.by_key.setdefault(key, entry)
+        if key not in self.by_key:
+            self.by_key[key] = entry
+            if label == "PERSON" and " " in key:
+                holders = self.by_first_word.setdefault(key.split(" ", 1)[0], [])
+                if entry not in holders:
+                    holders.append(entry)
         return entry
 
     def _roles_near(self, ent: Span) -> set[str]:
@@ -251,9 +257,8 @@ class EntityIndex:
             entry = self.by_key.get(_person_key(words))
             if entry is None and len(words) == 1:
                 # "Rhee" after "Rhee Chang-yong": the one surname-first name it begins
-                first = fold(words[0]) + " "
-                holders = {id(e): e for k, e in self.by_key.items() if k.startswith(first) and e.label == "PERSON"}
-                entry = next(iter(holders.values())) if len(holders) == 1 else None
+                holders = self.by_first_word.get(fold(words[0]), [])
+                entry = holders[0] if len(holders) == 1 else None
             return entry
         return self.by_key.get(fold(" ".join(words)))
 
