@@ -551,6 +551,12 @@ MORE_CLAIMS = [
         "Ana Lind",
     ),
     (
+        "unnamed sources keep what describes them; a copular clause after 'said'",
+        "Talks went on. A source close to the negotiations said the partners were still far apart.",
+        "the partners were still far apart",
+        "source close to the negotiations",
+    ),
+    (
         "a wire dateline is not a speaker",
         "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
         "saying the government still had a clear majority.",

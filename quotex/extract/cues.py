@@ -599,7 +599,9 @@ def _clause_start(tok: Token, limit: int) -> int | None:
     object ("stressed the need ...") or a relative clause ("Hardy, who chairs ...")."""
     for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
         if t.dep_ in _SUBJ | _PASS_SUBJ and t.left_edge.i <= tok.i + 3 and t.head.i > t.i:
-            if t.tag_ in {"WP", "WDT"} or t.head.pos_ not in {"VERB", "AUX"} or t.head.i >= limit:
+            # "the partners were still far apart": a copular clause's head is its predicate
+            copular = any(c.dep_ == "cop" for c in t.head.children)
+            if t.tag_ in {"WP", "WDT"} or t.head.pos_ not in {"VERB", "AUX"} and not copular or t.head.i >= limit:
                 return None
             return max(tok.i, t.left_edge.i)
     return None

@@ -757,6 +757,10 @@ def _noun_phrase(tok: Token) -> Span:
         if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             start = min(start, child.left_edge.i)
     end = tok.i + 1
+    for child in tok.rights:
+        # "people familiar with the matter", "a source close to the talks"
+        if child.dep_ == "amod" and child.pos_ in {"ADJ", "ADV"} and child.right_edge.i < tok.i + 7:
+            return doc[start : child.right_edge.i + 1]
     # "the head of the World Health Organization", "a spokesman for Northern Rail": whose
     # head it is belongs to the role
     if end + 1 < len(doc) and doc[end].lower_ in {"of", "for", "at"}:
