@@ -557,6 +557,18 @@ MORE_CLAIMS = [
         "source close to the negotiations",
     ),
     (
+        "when it was said is not what was said ('said on Tuesday the fund would ...')",
+        "The head of the fund said on Tuesday the fund would sell its stakes in three miners.",
+        "the fund would sell its stakes in three miners",
+        "head",
+    ),
+    (
+        "a name set off by commas after 'One of them'",
+        "None of the firms replied. One of them, Zenith Minerals, later said that it rejected the findings.",
+        "it rejected the findings",
+        "Zenith Minerals",
+    ),
+    (
         "a wire dateline is not a speaker",
         "OSLO (Reuters) - Norway's prime minister on Tuesday rejected calls for a snap election, "
         "saying the government still had a clear majority.",

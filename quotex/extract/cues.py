@@ -189,6 +189,13 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
         doc[start].is_space or doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and start < end - 1
     ):
         start += 1
+    # "said on Tuesday the fund would ...": when it was said is not what was said
+    if start + 2 < end and doc[start].lower_ in {"on", "late", "early", "last"} and doc[start + 1].lower_ in TIME_WORDS:
+        start += 2
+    elif (
+        start + 1 < end and doc[start].lower_ in TIME_WORDS and doc[start + 1].pos_ in {"DET", "PROPN", "NOUN", "PRON"}
+    ):
+        start += 1
     if start + 2 < end and doc[start].tag_ == "VBG" and doc[start + 1].lower_ == "that":
         start += 2  # "he said, adding that ...": the parse may hang the participle in the clause
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
@@ -311,8 +318,9 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             named = (
                 c
                 for c in reversed(subjects)
-                if c.pos_ == "PROPN" and not any(t.pos_ == "ADP" for t in c.doc[first.i : c.i])
-            )  # but not "a spokesperson for President X", where X is not the speaker
+                if c.pos_ == "PROPN"
+                and (not any(t.pos_ == "ADP" for t in c.doc[first.i : c.i]) or c.doc[c.left_edge.i - 1].text == ",")
+            )  # but not "a spokesperson for President X", where X is not the speaker ("One of them, X," is)
             return next(named, inserted or first)
         if any(c.dep_ in _PASS_SUBJ for c in cur.children):
             # "X is described (by Y)": the passive subject is what was said about, not a speaker

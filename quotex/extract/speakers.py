@@ -332,6 +332,13 @@ class SpeakerResolver:
     def _resolve_token(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         doc = self.doc
         low = tok.lower_
+        if low == "one" or tok.pos_ == "NUM":
+            # "One of them, Zenith Minerals, said": the name set off by commas
+            named = _apposed_name(tok, cue.cue.start)
+            if named is not None:
+                ent = _entity_at(doc, named[0])
+                kind = "PERSON" if ent is not None and entity_label(ent.label_) == "PERSON" else "ORG"
+                return SpeakerMatch(named, self.index.entry_for(self.index._name_words(named), kind).name, kind, 0.7)
         if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
         if low in self.lexicon.person_anaphors and any(c.lower_ == "the" for c in tok.lefts):
