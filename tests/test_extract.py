@@ -636,6 +636,11 @@ def test_speaker_of_the_partial_quote(phenomenon: str, text: str, speaker: str) 
     assert quote.speaker is not None and quote.speaker.name == speaker, phenomenon
 
 
+def test_a_participle_with_its_own_clause_does_not_report_the_sentence_before_it() -> None:
+    text = 'The bank held rates on Thursday, with Governor Ann Holt saying inflation was "not yet beaten".'
+    assert not any(c.text.startswith("The bank held rates") for c in quotex.extract(text).claims)
+
+
 def test_an_inverted_cue_reports_no_clause_holding_its_own_speaker() -> None:
     text = '"Prices will fall," said Lena Ortiz, an analyst at Harbor Bank & Co. "The worst is over."'
     assert quotex.extract(text).claims == []

@@ -551,15 +551,8 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
         if span is not None:
             return span
     # before the verb: "Content, the Kremlin says."
-    rest = []
-    for t in doc[verb.i + 1 : sent.end]:
-        if t.text in {",", ";"}:
-            break  # "..., the company said on Tuesday, as demand fell": only "on Tuesday" trails
-        if not (t.is_punct or t.is_space):
-            rest.append(t)
-    # "..., the team reported in the journal Nature on Wednesday": a prepositional tail may be long
-    tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
-    if len(rest) > (10 if tail else 4):
+    rest = _after_trailing_cue(doc, verb, sent.end)
+    if rest is None:
         return None
     if rest and rest[0].pos_ in _NP_POS and lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
         return None  # "..., Trump confirmed his conversation": an object, not a trailing cue
@@ -650,8 +643,24 @@ def _has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
+def _after_trailing_cue(doc: Doc, verb: Token, sent_end: int) -> list[Token] | None:
+    """The words after a cue that trails its clause ("..., the company said on Tuesday"), or
+    None when too much follows for it to trail ("..., with Governor Bailey saying inflation was ...")."""
+    rest = []
+    for t in doc[verb.i + 1 : sent_end]:
+        if t.text in {",", ";"}:
+            break  # "..., the company said on Tuesday, as demand fell": only "on Tuesday" trails
+        if not (t.is_punct or t.is_space):
+            rest.append(t)
+    # "..., the team reported in the journal Nature on Wednesday": a prepositional tail may be long
+    tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
+    return None if len(rest) > (10 if tail else 4) else rest
+
+
 def _fronted(doc: Doc, verb: Token) -> Span | None:
     """'Content, X said.': from the sentence start to the comma before the verb's subject."""
+    if _after_trailing_cue(doc, verb, punct_sentence(doc, verb.i).end) is None:
+        return None
     subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
     first = subject.left_edge.i if subject is not None else verb.i
     while first < verb.i and doc[first].text == ",":
