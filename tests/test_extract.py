@@ -641,6 +641,23 @@ def test_a_participle_with_its_own_clause_does_not_report_the_sentence_before_it
     assert not any(c.text.startswith("The bank held rates") for c in quotex.extract(text).claims)
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The economy will recover next year, the minister told reporters at a news conference.",
+            "The economy will recover next year",
+        ),
+        ("The central bank said May inflation was higher than expected.", "May inflation was higher than expected"),
+        ("The spokesman said Monday night the talks had collapsed.", "the talks had collapsed"),
+        ("The head of the fund said late on Tuesday the fund would sell its stakes.", "the fund would sell its stakes"),
+        ("The minister said.", None),
+    ],
+)
+def test_when_it_was_said_is_not_what_was_said(text: str, claim: str | None) -> None:
+    assert [c.text for c in quotex.extract(text).claims] == ([claim] if claim else [])
+
+
 def test_an_inverted_cue_reports_no_clause_holding_its_own_speaker() -> None:
     text = '"Prices will fall," said Lena Ortiz, an analyst at Harbor Bank & Co. "The worst is over."'
     assert quotex.extract(text).claims == []

@@ -189,13 +189,18 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
         doc[start].is_space or doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "that" and start < end - 1
     ):
         start += 1
-    # "said on Tuesday the fund would ...": when it was said is not what was said
-    if start + 2 < end and doc[start].lower_ in {"on", "late", "early", "last"} and doc[start + 1].lower_ in TIME_WORDS:
-        start += 2
-    elif (
-        start + 1 < end and doc[start].lower_ in TIME_WORDS and doc[start + 1].pos_ in {"DET", "PROPN", "NOUN", "PRON"}
-    ):
-        start += 1
+    # "said (late) on Tuesday the fund would ...": when it was said is not what was said, unless
+    # the time word belongs to the clause ("said May inflation was higher")
+    k = start
+    if k + 1 < end and doc[k].lower_ in {"late", "early"} and doc[k + 1].lower_ == "on":
+        k += 1
+    if k + 1 < end and doc[k].lower_ in {"on", "last"}:
+        k += 1
+    if k + 1 < end and doc[k].lower_ in TIME_WORDS and doc[k].dep_ not in {"compound", "amod", "nmod", "nmod:poss"}:
+        if doc[k + 1].lower_ in {"morning", "afternoon", "evening", "night"}:
+            start = k + 2  # "said Monday night the talks had collapsed"
+        elif doc[k + 1].pos_ in {"DET", "PROPN", "NOUN", "PRON"} and doc[k + 1].dep_ not in {"compound", "amod"}:
+            start = k + 1
     if start + 2 < end and doc[start].tag_ == "VBG" and doc[start + 1].lower_ == "that":
         start += 2  # "he said, adding that ...": the parse may hang the participle in the clause
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
@@ -319,7 +324,11 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
                 c
                 for c in reversed(subjects)
                 if c.pos_ == "PROPN"
-                and (not any(t.pos_ == "ADP" for t in c.doc[first.i : c.i]) or c.doc[c.left_edge.i - 1].text == ",")
+                and (
+                    not any(t.pos_ == "ADP" for t in c.doc[first.i : c.i])
+                    or c.left_edge.i > 0
+                    and c.doc[c.left_edge.i - 1].text == ","
+                )
             )  # but not "a spokesperson for President X", where X is not the speaker ("One of them, X," is)
             return next(named, inserted or first)
         if any(c.dep_ in _PASS_SUBJ for c in cur.children):
@@ -659,8 +668,9 @@ def _after_trailing_cue(doc: Doc, verb: Token, sent_end: int) -> list[Token] | N
 
 def _fronted(doc: Doc, verb: Token) -> Span | None:
     """'Content, X said.': from the sentence start to the comma before the verb's subject."""
-    if _after_trailing_cue(doc, verb, punct_sentence(doc, verb.i).end) is None:
-        return None
+    sent = punct_sentence(doc, verb.i)
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[verb.i + 1 : sent.end]):
+        return None  # "..., with Governor Bailey saying inflation was ...": the cue has a clause of its own
     subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
     first = subject.left_edge.i if subject is not None else verb.i
     while first < verb.i and doc[first].text == ",":
@@ -669,7 +679,7 @@ def _fronted(doc: Doc, verb: Token) -> Span | None:
         first -= 1
     if first == 0 or doc[first - 1].text != ",":
         return None  # no comma before "X said": not a trailing cue
-    span = _strip_edges(doc, punct_sentence(doc, verb.i).start, first)
+    span = _strip_edges(doc, sent.start, first)
     return span if _clause_like(span) else None
 
 

@@ -143,7 +143,9 @@ class EntityIndex:
         # "Tedros Adhanom Ghebreyesus said": a bare run of name words with nothing of an
         # organisation about it (no "the", no "Bank", "Group", "Ministry") names a person
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        given = fold(words[0].text) in self.lexicon.given_names  # "Carlos Alcaraz", not "Goldman Sachs"
+        given = (
+            len(words) >= 2 and fold(words[0].text) in self.lexicon.given_names
+        )  # "Carlos Alcaraz", not "Goldman Sachs"
         proper = given or all(t.pos_ == "PROPN" for t in words)  # a tagger may call "Carlos" an adjective
         plain = (
             proper
@@ -210,7 +212,7 @@ class EntityIndex:
             self.by_key[key] = entry
             if label == "PERSON" and " " in key:
                 holders = self.by_first_word.setdefault(key.split(" ", 1)[0], [])
-                if entry not in holders:
+                if not any(e is entry for e in holders):
                     holders.append(entry)
         return entry
 
@@ -258,7 +260,7 @@ class EntityIndex:
             if entry is None and len(words) == 1:
                 # "Rhee" after "Rhee Chang-yong": the one surname-first name it begins
                 holders = self.by_first_word.get(fold(words[0]), [])
-                entry = holders[0] if len(holders) == 1 else None
+                entry = holders[0] if len(holders) == 1 and holders[0].label == "PERSON" else None
             return entry
         return self.by_key.get(fold(" ".join(words)))
 
@@ -335,10 +337,17 @@ class SpeakerResolver:
         if low == "one" or tok.pos_ == "NUM":
             # "One of them, Zenith Minerals, said": the name set off by commas
             named = _apposed_name(tok, cue.cue.start)
-            if named is not None:
+            words = self.index._name_words(named) if named is not None else []
+            roles = self.lexicon.titles | self.lexicon.person_roles
+            if named is not None and words and words[-1].lower().strip(".") not in roles:
                 ent = _entity_at(doc, named[0])
-                kind = "PERSON" if ent is not None and entity_label(ent.label_) == "PERSON" else "ORG"
-                return SpeakerMatch(named, self.index.entry_for(self.index._name_words(named), kind).name, kind, 0.7)
+                person = (
+                    ent is not None
+                    and entity_label(ent.label_) == "PERSON"
+                    or fold(words[0]) in self.lexicon.given_names
+                )
+                kind = "PERSON" if person else "ORG"
+                return SpeakerMatch(named, self.index.entry_for(words, kind).name, kind, 0.7)
         if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
         if low in self.lexicon.person_anaphors and any(c.lower_ == "the" for c in tok.lefts):
