@@ -652,6 +652,10 @@ def test_a_participle_with_its_own_clause_does_not_report_the_sentence_before_it
         ("The spokesman said Monday night the talks had collapsed.", "the talks had collapsed"),
         ("The head of the fund said late on Tuesday the fund would sell its stakes.", "the fund would sell its stakes"),
         ("The minister said.", None),
+        (
+            "The White House said it would veto the bill, calling the measure reckless.",
+            "it would veto the bill",
+        ),
     ],
 )
 def test_when_it_was_said_is_not_what_was_said(text: str, claim: str | None) -> None:

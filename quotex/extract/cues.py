@@ -224,12 +224,15 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
 
 
 _REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state"}
+#: participles that comment on a report rather than continue it ("..., calling the measure reckless")
+_COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 
 
 def _report_participle(form: str) -> bool:
-    """'saying', 'noting', 'admitting' (read from the form: a tagger may call it a noun)."""
+    """'saying', 'noting', 'admitting', 'citing' (read from the form: a tagger may call it a noun)."""
     stem = form[:-3] if form.endswith("ing") else ""
-    return bool(stem) and (stem in _REPORT_LEMMAS or stem + "e" in _REPORT_LEMMAS or stem[:-1] in _REPORT_LEMMAS)
+    lemmas = _REPORT_LEMMAS | _COMMENT_LEMMAS
+    return bool(stem) and (stem in lemmas or stem + "e" in lemmas or stem[:-1] in lemmas)
 
 
 def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
