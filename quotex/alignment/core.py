@@ -25,12 +25,11 @@ def _group_speaker(members: Sequence[Item]) -> tuple[str | None, str | None]:
     if not keys:
         return None, None
     key = max(keys, key=lambda k: (keys[k], k))
-    names = [m.speaker for m in members if m.skey == key and m.speaker]
-    if not names:
-        return key, None
     # the spelling most outlets use ("Friedrich Merz" over one outlet's "Friedrich Mertz"), then
     # the fullest form of it ("Friedrich Merz" over "Merz")
     outlets = Counter(n for _, n in {(m.doc, m.speaker) for m in members if m.skey == key and m.speaker})
+    if not outlets:
+        return key, None
     best = max(outlets, key=lambda n: (outlets[n], len(n), n))
     fuller = [n for n in outlets if n != best and n.endswith(" " + best)]
     return key, max(fuller, key=lambda n: (outlets[n], len(n), n)) if fuller else best

@@ -17,14 +17,9 @@ from quotex.alignment.normalize import stopwords
 from quotex.results import Document
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
-REL_TOLERANCE = 0.05
+REL_TOLERANCE = 0.05  # "about 75 minutes" and "1 hour and 15 minutes" are the same figure
 #: scale words between a number and what it counts
-SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-}  # "about 75 minutes" and "1 hour and 15 minutes" are the same figure
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 @lru_cache(maxsize=1)

@@ -251,10 +251,10 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         subject = adjacent
     else:
         subject = (
-            (None if own else _participle_subject(tok, inside, lexicon, fallback=False))
+            (None if own else _preceding_cue_subject(tok, inside, lexicon))
             or _subject(tok, inside)
             or adjacent
-            or _participle_subject(tok, inside, lexicon, fallback=True)
+            or _sentence_subject(tok, inside)
         )
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
@@ -366,24 +366,33 @@ def _speaker_like(subject: Token | None, lexicon: SpeechCues) -> bool:
     )
 
 
-def _participle_subject(verb: Token, inside: list[bool], lexicon: SpeechCues, *, fallback: bool) -> Token | None:
-    """'..., the minister said, describing ...' / 'The minister rejected the calls, saying ...':
-    a sentence-final participle speaks for the speaker of the cue just before it or, as a
-    ``fallback``, for the sentence's subject, however the parser attached it."""
-    after_and = verb.i > 0 and verb.nbor(-1).pos_ == "CCONJ"  # "admitted ... and said ..."
-    participle = verb.tag_ == "VBG" or verb.lower_.endswith("ing")  # the tagger may call it a noun
-    if not after_and and (not participle or verb.i == 0 or verb.nbor(-1).text != ","):
-        return None
-    if after_and and fallback:
+def _trailing_participle(verb: Token) -> bool:
+    """'..., saying ...': a participle after a comma (the tagger may call it a noun)."""
+    participle = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
+    return participle and verb.i > 0 and verb.nbor(-1).text == ","
+
+
+def _preceding_cue_subject(verb: Token, inside: list[bool], lexicon: SpeechCues) -> Token | None:
+    """'..., the minister said, describing ...' / 'admitted ... and said ...': a trailing
+    participle or a verb joined by "and" speaks for the cue just before it, however the parser
+    attached it."""
+    after_and = verb.i > 0 and verb.nbor(-1).pos_ == "CCONJ"
+    if not (after_and or _trailing_participle(verb)):
         return None
     doc = verb.doc
-    sent = punct_sentence(doc, verb.i)
-    if not fallback:
-        for t in reversed(doc[sent.start : verb.i - 1]):
-            if t.pos_ in {"VERB", "AUX"} and not inside[t.i] and lexicon.verb_lemma(t.text, t.lemma_) is not None:
-                return _subject(t, inside) or _adjacent_subject(doc, t, inside, lexicon)
+    for t in reversed(doc[punct_sentence(doc, verb.i).start : verb.i - 1]):
+        if t.pos_ in {"VERB", "AUX"} and not inside[t.i] and lexicon.verb_lemma(t.text, t.lemma_) is not None:
+            return _subject(t, inside) or _adjacent_subject(doc, t, inside, lexicon)
+    return None
+
+
+def _sentence_subject(verb: Token, inside: list[bool]) -> Token | None:
+    """'The minister rejected the calls, saying ...': with no cue before it, a trailing
+    participle speaks for the sentence's subject."""
+    if not _trailing_participle(verb):
         return None
-    subjects = (t for t in doc[sent.start : verb.i] if t.dep_ in _SUBJ and not inside[t.i])
+    doc = verb.doc
+    subjects = (t for t in doc[punct_sentence(doc, verb.i).start : verb.i] if t.dep_ in _SUBJ and not inside[t.i])
     return next((t for t in subjects if t.lower_ not in TIME_WORDS), None)
 
 
@@ -471,7 +480,7 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     # "wrote in an opinion that the government ...", "told France Inter radio that ...": a
     # clause parsed to start elsewhere than after the "that" that follows the verb's objects
     # and adverbials was cut by a misparse
-    return _linear_content(doc, verb, inside, lexicon) or parsed
+    return _linear_content(doc, verb, inside, lexicon, that) or parsed
 
 
 def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
@@ -545,12 +554,11 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
 _NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 
 
-def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Span | None:
+def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues, that: int | None) -> Span | None:
     sent = punct_sentence(doc, verb.i)
     if _after_quote(doc, verb, inside):
         return None  # '"...," said Emma Hardy, who chairs ...': the quote is what was said
     # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
-    that = _that_after(doc, verb, inside)
     if that is not None:
         return _clause_to_end(doc, that + 1, sent.end)
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
@@ -563,8 +571,15 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
         if span is not None:
             return span
     # before the verb: "Content, the Kremlin says."
-    rest = _after_trailing_cue(doc, verb, sent.end)
-    if rest is None:
+    rest = []
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.text in {",", ";"}:
+            break  # "..., the company said on Tuesday, as demand fell": only "on Tuesday" trails
+        if not (t.is_punct or t.is_space):
+            rest.append(t)
+    # "..., the team reported in the journal Nature on Wednesday": a prepositional tail may be long
+    tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
+    if len(rest) > (10 if tail else 4):
         return None
     if rest and rest[0].pos_ in _NP_POS and lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
         return None  # "..., Trump confirmed his conversation": an object, not a trailing cue
@@ -653,20 +668,6 @@ def _dangling_end(doc: Doc, verb: Token, end: int) -> int:
 
 def _has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-
-
-def _after_trailing_cue(doc: Doc, verb: Token, sent_end: int) -> list[Token] | None:
-    """The words after a cue that trails its clause ("..., the company said on Tuesday"), or
-    None when too much follows for it to trail ("..., with Governor Bailey saying inflation was ...")."""
-    rest = []
-    for t in doc[verb.i + 1 : sent_end]:
-        if t.text in {",", ";"}:
-            break  # "..., the company said on Tuesday, as demand fell": only "on Tuesday" trails
-        if not (t.is_punct or t.is_space):
-            rest.append(t)
-    # "..., the team reported in the journal Nature on Wednesday": a prepositional tail may be long
-    tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
-    return None if len(rest) > (10 if tail else 4) else rest
 
 
 def _fronted(doc: Doc, verb: Token) -> Span | None:
