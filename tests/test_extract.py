@@ -199,7 +199,9 @@ def test_entity_names_agree_with_speaker_names() -> None:
         assert entities.get(mention, name) == name
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", "\x00\x01\x02 binary \ufffd junk", '"', "“ ” “", "'''''", "«««»"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n ", "\x00\x01\x02 binary \ufffd junk", '"', "“ ” “", "'''''", "«««»", "¿v"]
+)
 def test_odd_input_gives_an_empty_or_graceful_result(text: str) -> None:
     doc = quotex.extract(text)
     assert doc.text == text

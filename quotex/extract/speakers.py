@@ -136,6 +136,8 @@ class EntityIndex:
         if label != "ORG":
             return label
         words = [t for t in ent if not t.is_punct]
+        if not words:
+            return label  # an "entity" of punctuation alone ("¿")
         roles = self.lexicon.titles | self.lexicon.person_roles
         last = max((i for i, t in enumerate(words[:-1]) if t.lower_.strip(".") in roles), default=None)
         if last is not None and 2 <= len(words) - last - 1 <= 3 and all(t.is_title for t in words[last + 1 :]):
@@ -544,11 +546,11 @@ class SpeakerResolver:
 
     def _introduced(self, role: str, mods: set[str], before: int) -> tuple[NameEntry, float] | None:
         """The person introduced with ``role`` and the confidence: the one sharing most
-        modifiers, then a subject before an object, latest first (someone's "counterpart" holds the
-        roles of the person named before). Failing that, the next person named, as the subject of a later sentence and
-        introduced with this role or with none ("Japan's prime minister said ... Prime Minister
-        Shigeru Ishiba told ...", "The head of the WHO warned ... Tedros Adhanom Ghebreyesus
-        said ...")."""
+        modifiers, then a subject before an object, latest first (someone's "counterpart" holds
+        the roles of the person named before). Failing that, the next person named, as the
+        subject of a later sentence and introduced with this role or with none ("Japan's prime
+        minister said ... Prime Minister Shigeru Ishiba told ...", "The head of the WHO warned
+        ... Tedros Adhanom Ghebreyesus said ...")."""
         best: tuple[int, bool, int, NameEntry] | None = None
         for start, entry in self.index.mentions:
             if start < before and entry.label == "PERSON" and role in entry.roles:
