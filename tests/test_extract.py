@@ -209,6 +209,23 @@ def test_odd_input_gives_an_empty_or_graceful_result(text: str) -> None:
         assert text[q.start : q.end] == q.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"No comment," said Dr.',  # a title with no name after it
+        "Dr. added that the talks had failed.",
+        '"We will win," @ said.',  # a symbol where the speaker stands
+        "It was a long day 」said the aide.",
+    ],
+)
+def test_a_speaker_of_a_title_or_symbol_alone_is_no_crash(text: str) -> None:
+    doc = quotex.extract(text)
+    for item in [*doc.quotes, *doc.claims]:
+        assert text[item.start : item.end] == item.text
+        if item.speaker is not None:
+            assert any(c.isalnum() for c in item.speaker.name)
+
+
 def test_bytes_are_refused_with_a_clear_error() -> None:
     with pytest.raises(InputError, match="E001"):
         quotex.extract(b"bytes")  # type: ignore[arg-type]

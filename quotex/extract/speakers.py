@@ -194,6 +194,8 @@ class EntityIndex:
             glued = not t.whitespace_ and t.i + 1 < len(t.doc) and (t.text == "-" or t.nbor(1).text == "-")
         if len(words) == 1 and words[0].lower().strip(".") in self.lexicon.titles | self.lexicon.person_roles:
             return []
+        # a name of symbols alone ("@", "」", "¿") names nobody: it must never become a key
+        words = [w for w in words if any(c.isalnum() for c in w)]
         return words
 
     def _add(self, label: str, words: list[str]) -> NameEntry:
@@ -268,6 +270,8 @@ class EntityIndex:
 
     def entry_for(self, words: list[str], label: str) -> NameEntry:
         """Find or add the entry for a name seen outside the entity recogniser's output."""
+        if not words:
+            raise ValueError("a name needs at least one word")  # callers check: keys never come from nothing
         return self.lookup(words, label) or self._add(label, words)
 
     def canonical(self, span: Span) -> tuple[str, str | None]:
@@ -336,6 +340,8 @@ class SpeakerResolver:
     def _resolve_token(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         doc = self.doc
         low = tok.lower_
+        if not any(c.isalnum() for c in low):
+            return None  # '"We will win," @ said.': a symbol speaks for nobody
         if low == "one" or tok.pos_ == "NUM":
             # "One of them, Zenith Minerals, said": the name set off by commas
             named = _apposed_name(tok, cue.cue.start)
@@ -379,8 +385,11 @@ class SpeakerResolver:
             span = _name_span(tok)
             name, label = self.index.canonical(span)
             if label is None:
+                words = self.index._name_words(span)
+                if not words:  # "said Dr." with no name after the title: a role, not a name
+                    return self._role(tok, cue.cue.start, cue.content)
                 label = "ORG" if _looks_org(span) else "PERSON"
-                name = self.index.entry_for(self.index._name_words(span), label).name
+                name = self.index.entry_for(words, label).name
             return SpeakerMatch(span, name, label, 0.8)
         return self._role(tok, cue.cue.start, cue.content)
 
