@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -11,16 +12,34 @@ from typing import Annotated, Optional, TextIO
 
 import typer
 
+from quotex.about import __version__
 from quotex.api import check_length
 from quotex.errors import Errors, InputError, QuotexError
 from quotex.ingest import Article, read_inputs
 from quotex.ingest.article import coerce_date
+from quotex.ingest.readers import count_inputs
 from quotex.results import Claim, Document, Quote
 
-app = typer.Typer(add_completion=False, help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False)
+HELP = "Who said what in the news: extract quotes, claims and speakers, and align them across outlets."
+app = typer.Typer(add_completion=False, help=HELP, no_args_is_help=True, pretty_exceptions_enable=False)
 
 EXTRACT_FORMATS = ("jsonl", "json", "table")
 ALIGN_FORMATS = ("json", "html", "table")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    pass
 
 
 def _check_format(value: str, options: tuple[str, ...]) -> str:
@@ -77,12 +96,14 @@ def _done_ids(output: Optional[Path]) -> set[str]:
     return done
 
 
-def _progress(items: Iterable[Document], enabled: bool) -> Iterable[Document]:
+def _progress(items: Iterable[Document], enabled: bool, total: Optional[int], done: int) -> Iterable[Document]:
+    """A bar over ``total`` inputs (percentage and time left), starting at the ``done`` ones a resumed run keeps."""
     if not enabled:
         return items
     from tqdm import tqdm
 
-    bar: Iterable[Document] = tqdm(items, desc="quotex", unit="doc", file=sys.stderr)
+    initial = min(done, total) if total is not None else 0
+    bar: Iterable[Document] = tqdm(items, desc="quotex", unit="doc", file=sys.stderr, total=total, initial=initial)
     return bar
 
 
@@ -93,7 +114,10 @@ def extract_cmd(
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for all inputs.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (spaCy multiprocessing).")] = 1,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Append JSON Lines here; resumes.")] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write here; JSON Lines are appended and a rerun resumes."),
+    ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = False,
 ) -> None:
     """Extract quotes, claims and speakers; one JSON object per input article."""
@@ -103,7 +127,8 @@ def extract_cmd(
     skip = _done_ids(output)
     skipped: list[str] = []
     failures, articles = _articles(files, published, skip, skipped)
-    docs = _progress(extract_many(articles, nlp=model, n_process=jobs), progress)
+    total = count_inputs(files) if progress else None
+    docs = _progress(extract_many(articles, nlp=model, n_process=jobs), progress, total, len(skip))
     written = _write(docs, format, output)
     if skipped:
         # a resumed run keeps the records it finds: say so, so that a rerun with another model
@@ -128,11 +153,15 @@ def _write(docs: Iterable[Document], format: str, output: Optional[Path]) -> int
             typer.echo(text)
         return len(records)
     count = 0
-    sink = _open_append(output) if output is not None else None
+    # only JSON Lines carry the ids a rerun resumes from: a table is written afresh
+    sink = (_open_append(output) if format == "jsonl" else output.open("w", encoding="utf-8")) if output else None
     try:
         for doc in docs:
             count += 1
-            line = render_table(doc) if format == "table" else json.dumps(doc.to_json_record(), ensure_ascii=False)
+            if format == "table":
+                line = render_table(doc, width=None if sink is None else TABLE_WIDTH)
+            else:
+                line = json.dumps(doc.to_json_record(), ensure_ascii=False)
             if sink is not None:
                 sink.write(line + "\n")
                 sink.flush()
@@ -155,16 +184,36 @@ def _open_append(path: Path) -> TextIO:
     return path.open("a", encoding="utf-8")
 
 
-def render_table(doc: Document) -> str:
-    """Plain-text table of a document's quotes and claims."""
-    rows = [f"# {doc.id}" + (f"  ({doc.published})" if doc.published else "")]
-    items: list[Quote | Claim] = [*doc.quotes, *doc.claims]
+#: characters per line of a table written to a file (on a terminal, its width)
+TABLE_WIDTH = 120
+
+
+def render_table(doc: Document, *, width: Optional[int] = None) -> str:
+    """A document's quotes and claims in text order as a table with a header row; long text wraps.
+
+    Args:
+        doc: An extracted document.
+        width: Characters per line; None takes the terminal's width.
+    """
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    title = doc.id + (f" ({doc.published})" if doc.published else "")
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column("span", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("speaker", max_width=28)
+    table.add_column("text", ratio=1, overflow="fold")
+    items: list[Quote | Claim] = sorted([*doc.quotes, *doc.claims], key=lambda i: (i.start, i.end))
     for item in items:
         kind = item.kind if isinstance(item, Quote) else "claim"
         who = item.speaker.name if item.speaker else "-"
-        text = " ".join(item.text.split())
-        rows.append(f"{item.start:>6}-{item.end:<6} {kind:<8} {who[:24]:<24} {text[:90]}")
-    return "\n".join(rows)
+        table.add_row(f"{item.start}-{item.end}", kind, Text(who), Text(" ".join(item.text.split())))
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+    with console.capture() as captured:
+        console.print(table)
+    return captured.get().rstrip("\n")
 
 
 @app.command("align")
@@ -195,7 +244,7 @@ def align_cmd(
 
 @app.command("evaluate")
 def evaluate_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold file in the format of shared/eval/seeds/gold.json.")],
+    gold: Annotated[Path, typer.Argument(help="Gold file: JSON Lines of documents, as benchmarks/devset/gold.jsonl.")],
     texts: Annotated[Path, typer.Argument(help="Folder with <id>.txt articles named in the gold file.")],
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
 ) -> None:

@@ -78,7 +78,8 @@ def from_record(record: Mapping[str, Any], *, source: str = "<record>", index: i
 def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
     """Read files, folders and ``-`` (stdin) into articles.
 
-    Folders give their ``*.txt *.html *.htm *.jsonl *.json`` files in sorted order. HTML is
+    Folders give their ``*.txt *.html *.htm *.jsonl *.json`` files, subfolders included, in
+    sorted order. HTML is
     recognised by extension or by an ``<html`` near the start. Plain text is kept exactly as
     Python reads it in text mode (UTF-8, universal newlines), so offsets match
     ``Path.read_text(encoding="utf-8")``.
@@ -102,11 +103,37 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
             continue
         path = Path(arg)
         if path.is_dir():
-            for child in sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES):
-                if child.is_file():
-                    yield from _read_path(child)
+            for child in _folder_files(path):
+                yield from _read_path(child)
         else:
             yield from _read_path(path)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many articles ``read_inputs(paths)`` will give, counted without parsing (for a
+    progress bar): a file is one, a JSON Lines file one per non-blank line; None where only
+    reading tells (stdin, a ``.json`` list).
+    """
+    total = 0
+    for arg in paths:
+        path = Path(arg)
+        for file in _folder_files(path) if path.is_dir() else [path]:
+            suffix = file.suffix.lower()
+            if arg == "-" or suffix == ".json":
+                return None
+            if suffix == ".jsonl":
+                try:
+                    with file.open("rb") as stream:
+                        total += sum(1 for line in stream if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
 
 
 def _read_path(path: Path) -> Iterator[Article | InputError]:
