@@ -52,6 +52,7 @@ _DATELINE = re.compile(
     r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\))?[ \t]*[-–—]{1,2}[ \t]+(?=\S)",
     re.MULTILINE,
 )
+_BARE_DASH = re.compile(r"[ \t](?:-{1,2}|[–—])[ \t]+$|—[ \t]+$")
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|van|von|al|bin|la|le|and)"
 _BYLINE = re.compile(
     rf"^[ \t]*By[ \t]+(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+{_NAME_WORD}){{0,6}})[ \t]*"
@@ -174,8 +175,9 @@ def find_date_header(
 def find_dateline(text: str) -> re.Match[str] | None:
     """The wire dateline opening the story ("MOSCOW, Dec 28 (Reuters) - "), if any."""
     for m in _DATELINE.finditer(text, 0, min(len(text), HEAD_CHARS)):
-        # a bare place needs the long dash of US wire copy ("WASHINGTON — "), not a hyphen
-        if m.group("month") or m.group("agency") or "—" in m.group(0) and m.group("place").isupper():
+        # a bare place needs capitals and a dash set off by spaces ("WASHINGTON — ", "LONDON - "),
+        # not a hyphenated word ("LONDON-based")
+        if m.group("month") or m.group("agency") or _BARE_DASH.search(m.group(0)) and m.group("place").isupper():
             return m
     return None
 

@@ -81,11 +81,41 @@ def test_published(phenomenon: str, text: str, published: dt.date | None, origin
     assert article.provenance.get("published") == origin
 
 
-@pytest.mark.parametrize("dateline", ["OSLO, March 15 (Reuters) - ", "KYIV, Ukraine (AP) — ", "WASHINGTON — "])
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO, March 15 (Reuters) - ",
+        "KYIV, Ukraine (AP) — ",
+        "WASHINGTON — ",
+        "LONDON - ",  # a bare place with a plain hyphen, as many sites type it
+        "NEW YORK – ",
+        "SALTMARSH -- ",
+    ],
+)
 def test_dateline_is_left_out_of_the_story(dateline: str) -> None:
     # a parser reading "OSLO (Reuters) - The minister said" takes the place for the subject
     article = from_text(f"{dateline}{STORY}")
     assert (0, len(dateline.rstrip())) in article.boilerplate or (0, len(dateline)) in article.boilerplate
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "text"),
+    [
+        ("a hyphenated capitalised word", "LONDON-based traders said prices would rise."),
+        ("a place not in capitals", "London - Traders said prices would rise."),
+        ("a dash inside the sentence", "Traders said prices - for now - would rise."),
+    ],
+)
+def test_no_dateline(phenomenon: str, text: str) -> None:
+    assert from_text(text).boilerplate == [], phenomenon
+
+
+@pytest.mark.needs_model
+def test_the_place_of_a_hyphen_dateline_is_not_the_speaker() -> None:
+    import quotex
+
+    doc = quotex.extract("LONDON - Police said the bridge would stay closed until Friday.")
+    assert [c.speaker.name if c.speaker else None for c in doc.claims] == ["Police"]
 
 
 @pytest.mark.issue(5)
