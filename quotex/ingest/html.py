@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..errors import Errors, InputError
 from .article import Article, build, coerce_date
+from .metadata import load_data
 
 # Pages beyond this are not one article (or are mostly inline scripts); trafilatura slows down.
 MAX_HTML_CHARS = 4 * 1024 * 1024
@@ -81,6 +83,8 @@ def _extract(html: str, url: str | None, source: str) -> Any:
             include_comments=False,
             include_tables=False,
             include_images=False,
+            # an embedded post is another author's words inside the page, not the story
+            prune_xpath=_embed_xpath(),
             # The page's own meta tags only; htmldate's text search may pick any date it sees.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -89,6 +93,12 @@ def _extract(html: str, url: str | None, source: str) -> Any:
     if doc is None:
         raise InputError(Errors.E204.format(path=source, reason="trafilatura found no main text"))
     return doc
+
+
+@lru_cache(maxsize=1)
+def _embed_xpath() -> str:
+    classes: list[str] = load_data()["embed_classes"]
+    return " | ".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in classes)
 
 
 def _text_of(el: Any) -> str:

@@ -91,3 +91,29 @@ def test_page_gives_the_quotes_of_the_bare_text() -> None:
         (q.text, q.kind, q.speaker.name if q.speaker else None) for q in bare.quotes
     ]
     assert page.quotes and all(page.text[q.start : q.end] == q.text for q in page.quotes)
+
+
+TWEET = (
+    '<blockquote class="twitter-tweet" data-theme="light"><p lang="en" dir="ltr">Reopening that bridge is a '
+    'gamble with lives. <a href="https://t.co/x">pic.twitter.com/x</a></p>&mdash; Ann Roe (@annroe) '
+    '<a href="https://twitter.com/annroe/status/1">March 15, 2024</a></blockquote>'
+    '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "embed"),
+    [
+        ("an embedded tweet", TWEET),
+        ("an embedded Instagram post", '<blockquote class="instagram-media"><p>Sunset</p></blockquote>'),
+        ("an embedded TikTok", '<blockquote class="tiktok-embed" cite="x"><section>Bridge walk</section></blockquote>'),
+    ],
+)
+def test_an_embedded_post_is_not_story_text(phenomenon: str, embed: str) -> None:
+    page = html_page([PARAGRAPHS[0], embed, *PARAGRAPHS[1:]])
+    assert paragraphs(from_html(page).text, [])[1:] == PARAGRAPHS, phenomenon
+
+
+def test_a_blockquote_of_the_story_is_kept() -> None:
+    page = html_page([*PARAGRAPHS, "<blockquote>The bridge is safe to cross.</blockquote>"])
+    assert paragraphs(from_html(page).text, [])[-1] == "The bridge is safe to cross."
