@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from html import escape
+from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotex.display import PALETTE, UNATTRIBUTED, render
 from quotex.results import Claim, Cue, Document, Quote, Speaker
@@ -96,3 +99,120 @@ def test_repr_html_and_empty_document() -> None:
     html = doc._repr_html_()
     assert "no quotes or claims found" in html
     assert "Nothing was said." in html
+
+
+STORY = (
+    "Bridge to stay shut for three weeks\n\n"
+    'Transport Minister Rui Costa said the cables were "worn beyond repair" and must be replaced.\n\n'
+    '"We will not take risks," he said.'
+)
+
+
+def _story(*, confidence: float = 0.9, resolved: bool = True) -> Document:
+    costa = _span(Speaker, STORY, "Transport Minister Rui Costa", name="Rui Costa", label="PERSON")
+    he = _span(Speaker, STORY, "he", name="Rui Costa" if resolved else "he", label="PERSON")
+    if not resolved:  # the field comes with the sieve attribution; older models lack it
+        he = he.model_copy(update={"resolved": False})
+    quote = _span(Quote, STORY, "worn beyond repair", id="q0", kind="partial", speaker=costa, confidence=0.9)
+    claim = _span(
+        Claim,
+        STORY,
+        'the cables were "worn beyond repair" and must be replaced',
+        id="c0",
+        speaker=costa,
+        confidence=0.9,
+        quotes=["q0"],
+    )
+    direct = _span(Quote, STORY, "We will not take risks,", id="q1", kind="direct", speaker=he, confidence=confidence)
+    return Document(
+        id="bridge", text=STORY, headline="Bridge to stay shut for three weeks", quotes=[quote, direct], claims=[claim]
+    )
+
+
+def _label_of(html: str, item_id: str) -> str:
+    """The label text after the element of ``item_id``."""
+    start = html.index(f'data-id="{item_id}"')
+    return re.search(r'class="quotex-label"[^>]*>([^<]*)<', html[start:]).group(1)
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "document", "uncertain"),
+    [
+        ("a named speaker, sure", _story(), False),
+        ("a low-confidence attribution", _story(confidence=0.4), True),
+        ("an unresolved pronoun", _story(resolved=False), True),
+    ],
+)
+def test_a_guessed_speaker_looks_like_a_guess(phenomenon: str, document: Document, uncertain: bool) -> None:
+    html = render(document)
+    mark = re.search(r'<mark class="([^"]*)" data-id="q1"', html).group(1)
+    assert ("quotex-uncertain" in mark) is uncertain, phenomenon
+    assert _label_of(html, "q1").endswith("?") is uncertain, phenomenon
+    assert "quotex-uncertain" not in re.search(r'<mark class="([^"]*)" data-id="q0"', html).group(1)
+
+
+def test_labels_do_not_wrap() -> None:
+    for style in re.findall(r'class="quotex-label"[^>]*style="([^"]*)"', render(_story())):
+        assert "white-space: nowrap" in style
+
+
+def test_a_quote_inside_a_claim_keeps_one_claim_frame() -> None:
+    html = render(_story())
+    assert html.count('data-id="c0"') == 1
+    claim = html[html.index('data-id="c0"') :]
+    # the quote opens and closes inside the claim's frame, whose label comes after both
+    assert claim.index('data-id="q0"') < claim.index("</mark>") < claim.index("claim: Rui Costa")
+
+
+def test_paragraphs_are_blocks_not_blank_lines() -> None:
+    html = render(_story())
+    body = html[html.index('class="quotex-text"') : html.index('class="quotex-legend"')]
+    assert body.count("<p ") == 3 and "\n" not in body
+
+
+def test_the_headline_shows_once() -> None:
+    html = render(_story())
+    assert html.count("Bridge to stay shut for three weeks") == 1
+    assert 'class="quotex-headline"' in html
+
+
+def test_header_shows_outlet_byline_and_date() -> None:
+    doc = Document(text="Nothing was said.", outlet="Harbour Herald", byline="Tomas Berg", published="2025-06-12")
+    header = re.search(r'<div class="quotex-header">(.*?)</div>', render(doc)).group(1)
+    assert "Harbour Herald" in header and "Tomas Berg" in header and "2025-06-12" in header
+
+
+class _Balance(HTMLParser):
+    """Fails on a closing tag that does not close the innermost open element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open.pop() == tag
+
+
+PROSE = 'He said: "Stop." \n\nThey <said> & "went"\non.\n\n\nEnd "of" it.'
+
+
+@given(st.lists(st.tuples(st.integers(0, len(PROSE)), st.integers(0, len(PROSE)), st.booleans()), max_size=8))
+def test_any_layers_keep_the_text_and_nest_properly(bounds: list[tuple[int, int, bool]]) -> None:
+    quotes, claims = [], []
+    for i, (a, b, is_quote) in enumerate(bounds):
+        start, end = min(a, b), max(a, b)
+        fields = {"start": start, "end": end, "text": PROSE[start:end]}
+        if is_quote:
+            quotes.append(Quote(id=f"q{i}", kind="partial", **fields))
+        else:
+            claims.append(Claim(id=f"c{i}", **fields))
+    html = render(Document(text=PROSE, quotes=quotes, claims=claims))
+    checker = _Balance()
+    checker.feed(html)
+    assert checker.open == []
+    body = re.sub(r'<(a|span) class="quotex-label"[^>]*>[^<]*</(a|span)>', "", html)
+    paragraphs = re.findall(r"<p [^>]*>(.*?)</p>", body, re.S)
+    assert [re.sub(r"<[^>]+>", "", p) for p in paragraphs] == [escape(p) for p in re.split(r"\n[ \t]*\n\s*", PROSE)]
