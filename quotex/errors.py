@@ -7,7 +7,8 @@ The tree::
     ├── InputError           text or file that cannot be read
     ├── ExtractionError      a pipeline step failed on a document
     ├── AlignmentError       documents that cannot be aligned
-    └── ModelNotFoundError   no spaCy pipeline under that name or path
+    ├── ModelNotFoundError   no spaCy pipeline under that name or path
+    └── MissingDependencyError  an optional package (an extra) is not installed
 
 Every message starts with its code (``[E001]``) so it can be searched for and tested.
 """
@@ -39,6 +40,10 @@ class ModelNotFoundError(QuotexError, OSError):
     """No spaCy pipeline could be loaded from the name or path given."""
 
 
+class MissingDependencyError(QuotexError, ImportError):
+    """A feature needs an optional package that is not installed (see the extras)."""
+
+
 class QuotexWarning(UserWarning):
     """Something was recovered from, e.g. an unbalanced quotation mark."""
 
@@ -62,6 +67,7 @@ class Errors:
         "[E010] Article {id!r} has {length:,} characters, over quotex's limit of {limit:,} for one article "
         "(about 150,000 words). Split it into articles, or pass a larger `max_chars` if it really is one."
     )
+    E301 = "[E301] {feature} needs {package}, which is not installed: pip install 'quotex[{extra}]'."
     E101 = "[E101] Two documents share the id {id!r}; give each document a unique Document.id."
     E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
     E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."

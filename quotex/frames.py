@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from quotex.errors import Errors, MissingDependencyError
 from quotex.results import Claim, Document, Quote
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ COLUMNS: tuple[str, ...] = (
 def rows(document: Document) -> list[dict[str, Any]]:
     """One plain dict per quote and claim, in text order; needs no pandas.
 
-    ``type`` is ``"quote"`` or ``"claim"``; ``kind`` is the quote kind (None for claims);
+    ``type`` is ``"quote"`` or ``"claim"``; ``kind`` is the quote kind, and ``"claim"`` for claims;
     ``speaker`` is the canonical name and ``speaker_mention`` the words the attribution
     rests on; ``cue`` is the cue lemma; ``times`` lists the resolved ISO values of the time
     expressions (None where a value is unknown).
@@ -56,7 +57,7 @@ def _row(document: Document, item: Quote | Claim) -> dict[str, Any]:
         "published": document.published.isoformat() if document.published else None,
         "type": "quote" if isinstance(item, Quote) else "claim",
         "id": item.id,
-        "kind": item.kind if isinstance(item, Quote) else None,
+        "kind": item.kind if isinstance(item, Quote) else "claim",
         "text": item.text,
         "start": item.start,
         "end": item.end,
@@ -78,12 +79,18 @@ def to_frame(document: Document) -> pandas.DataFrame:
     Returns:
         The frame; empty, with the same columns, when nothing was found.
 
+    Raises:
+        MissingDependencyError: pandas is not installed (the ``frames`` extra) [E301].
+
     Example:
+        ```python
         >>> import quotex
         >>> doc = quotex.extract('"We will not give up," the minister said.')  # doctest: +SKIP
         >>> doc.to_frame()[["type", "text", "speaker"]]  # doctest: +SKIP
-            type                   text       speaker
-        0  quote  We will not give up,  the minister
+            type                   text   speaker
+        0  quote  We will not give up,  minister
+
+        ```
     """
     return documents_to_frame([document])
 
@@ -95,10 +102,20 @@ def documents_to_frame(documents: Iterable[Document]) -> pandas.DataFrame:
         documents: Extracted documents, such as the output of ``quotex.extract_many``.
 
     Returns:
-        The rows of every document, in input order (columns: :data:`COLUMNS`).
+        The rows of every document, in input order (columns: :data:`COLUMNS`); ``published``
+        is a datetime column.
+
+    Raises:
+        MissingDependencyError: pandas is not installed (the ``frames`` extra) [E301].
     """
-    import pandas
+    try:
+        import pandas
+    except ImportError as err:
+        raise MissingDependencyError(
+            Errors.E301.format(feature="A DataFrame of quotes and claims", package="pandas", extra="frames")
+        ) from err
 
     records = [row for document in documents for row in rows(document)]
     frame = pandas.DataFrame.from_records(records, columns=list(COLUMNS))
+    frame["published"] = pandas.to_datetime(frame["published"])
     return frame.astype({"start": "int64", "end": "int64", "confidence": "float64"})

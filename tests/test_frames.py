@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from quotex.errors import MissingDependencyError
 from quotex.frames import COLUMNS, documents_to_frame, rows
 from quotex.results import Claim, Cue, Document, Quote, Speaker, TimeRef
 
@@ -60,7 +61,7 @@ def test_offsets_in_fixture_are_true() -> None:
 def test_rows_in_text_order() -> None:
     out = rows(_document())
     assert [(r["type"], r["id"], r["kind"]) for r in out] == [
-        ("claim", "c0", None),
+        ("claim", "c0", "claim"),
         ("quote", "q0", "partial"),
     ]
     claim = out[0]
@@ -88,3 +89,17 @@ def test_documents_to_frame_keeps_input_order() -> None:
 def test_empty_frame_has_the_columns() -> None:
     frame = Document(text="Nothing.").to_frame()
     assert frame.empty and list(frame.columns) == list(COLUMNS)
+
+
+def test_frame_types_a_reader_can_use() -> None:
+    frame = _document().to_frame()
+    assert pd.api.types.is_datetime64_any_dtype(frame["published"])
+    assert frame["published"].iloc[0] == pd.Timestamp("2025-12-23")
+    # every row has a kind: a NaN in a column of strings breaks groupby and value_counts
+    assert frame["kind"].notna().all() and frame["kind"].tolist() == ["claim", "partial"]
+
+
+def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "pandas", None)
+    with pytest.raises(MissingDependencyError, match=r"\[E301\].*quotex\[frames\]"):
+        _document().to_frame()
