@@ -88,14 +88,11 @@ def render(document: Document, *, palette: Sequence[str] = PALETTE) -> str:
         One ``<div class="quotex">`` element.
 
     Example:
-        ```python
         >>> from quotex.results import Document, Quote
         >>> quote = Quote(id="q0", start=1, end=4, text="No,", kind="scare")
         >>> doc = Document(text='"No," she said.', quotes=[quote])
         >>> "<mark" in render(doc)
         True
-
-        ```
     """
     colors = _speaker_colors(document, palette)
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", document.id) or "doc"

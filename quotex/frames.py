@@ -83,14 +83,11 @@ def to_frame(document: Document) -> pandas.DataFrame:
         MissingDependencyError: pandas is not installed (the ``frames`` extra) [E301].
 
     Example:
-        ```python
         >>> import quotex
         >>> doc = quotex.extract('"We will not give up," the minister said.')  # doctest: +SKIP
         >>> doc.to_frame()[["type", "text", "speaker"]]  # doctest: +SKIP
             type                   text   speaker
         0  quote  We will not give up,  minister
-
-        ```
     """
     return documents_to_frame([document])
 
