@@ -274,7 +274,8 @@ def _legend(document: Document, colors: dict[str, str]) -> str:
         '<ul style="list-style: none; padding: 0; margin: 0.5em 0">'
         + "".join(entries)
         + "</ul><div>Quotes are highlighted, claims framed with a dashed line, speaker mentions "
-        "underlined; each label links to its speaker.</div></div>"
+        "underlined; each label links to its speaker, and a label in italics ending in ? is a guess "
+        f"(a pronoun left unresolved, or a confidence below {LOW_CONFIDENCE}).</div></div>"
     )
 
 

@@ -22,6 +22,8 @@ from quotex.ingest import from_text
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "wildfire"
 OUT = ROOT / "docs" / "img"
+#: the outlets of the example articles, as the notebook names them
+OUTLETS = {"northshore": "Northshore Times", "courier": "Valley Courier", "metro": "Metro Wire"}
 
 
 def shoot(chromium: str, html: str, png: Path, height: int) -> None:
@@ -53,14 +55,14 @@ def main() -> None:
     if not args.chromium:
         raise SystemExit("no Chromium found; pass --chromium PATH")
     articles = [
-        from_text(path.read_text(encoding="utf-8"), id=path.stem, published="2025-06-12")
+        from_text(path.read_text(encoding="utf-8"), id=path.stem, outlet=OUTLETS.get(path.stem), published="2025-06-12")
         for path in sorted(EXAMPLES.glob("*.txt"))
     ]
     docs = list(quotex.extract_many(articles))
     OUT.mkdir(parents=True, exist_ok=True)
     page = '<html><head><meta charset="utf-8"></head><body>{}</body></html>'
     northshore = next(d for d in docs if d.id == "northshore")
-    shoot(args.chromium, page.format(northshore._repr_html_()), OUT / "document.png", 700)
+    shoot(args.chromium, page.format(northshore._repr_html_()), OUT / "document.png", 560)
     shoot(args.chromium, to_html(quotex.align(docs)), OUT / "alignment.png", 1500)
     print(f"wrote {OUT / 'document.png'} and {OUT / 'alignment.png'}")
 
