@@ -106,11 +106,14 @@ def render(document: Document, *, palette: Sequence[str] = PALETTE) -> str:
                 mentions[mention] = f"quotex-{slug}-s{item.speaker.start}-{item.speaker.end}"
                 layers.append(_speaker_layer(item.speaker, mentions[mention], colors))
         layers.append(_item_layer(item, colors, mentions))
-    headline = _headline_in_text(document)
-    parts = [_WRAPPER, _header(document, with_headline=headline is None)]
+    blocks = _paragraphs(document.text)
+    lead = " ".join(document.text[blocks[0][0] : blocks[0][1]].split()) if blocks else ""
+    headline = " ".join((document.headline or "").split())
+    # the text of a page or a scraped file often starts with its headline: show it once
+    parts = [_WRAPPER, _header(document, with_headline=not headline or not lead.startswith(headline))]
     parts.append(f'<div class="quotex-text" style="{_TEXT_STYLE}">')
-    for start, end in _paragraphs(document.text):
-        if (start, end) == headline:
+    for start, end in blocks:
+        if headline and (start, end) == blocks[0] and lead == headline:
             parts.append(f'<p class="quotex-headline" style="{_HEADLINE_STYLE}">')
         else:
             parts.append(f'<p style="{_PARAGRAPH_STYLE}">')
@@ -226,15 +229,6 @@ def _highlight(text: str, layers: list[_Layer], lo: int, hi: int) -> str:
         out.append(escape(text[a:b]))
     close_from(0, hi)
     return "".join(out)
-
-
-def _headline_in_text(document: Document) -> tuple[int, int] | None:
-    """The first paragraph when it is the headline (as pages and scraped files begin)."""
-    blocks = _paragraphs(document.text)
-    if not document.headline or not blocks:
-        return None
-    start, end = blocks[0]
-    return blocks[0] if " ".join(document.text[start:end].split()) == " ".join(document.headline.split()) else None
 
 
 def _header(document: Document, *, with_headline: bool) -> str:

@@ -170,10 +170,25 @@ def test_paragraphs_are_blocks_not_blank_lines() -> None:
     assert body.count("<p ") == 3 and "\n" not in body
 
 
-def test_the_headline_shows_once() -> None:
-    html = render(_story())
-    assert html.count("Bridge to stay shut for three weeks") == 1
-    assert 'class="quotex-headline"' in html
+@pytest.mark.parametrize(
+    ("phenomenon", "text"),
+    [
+        ("a page: the headline is the first paragraph", STORY),
+        ("a scraped file: headline and byline in one block", STORY.replace("weeks\n\n", "weeks\nBy Ana Lima\n\n", 1)),
+    ],
+)
+def test_the_headline_shows_once(phenomenon: str, text: str) -> None:
+    html = render(Document(text=text, headline="Bridge to stay shut for three weeks"))
+    assert html.count("Bridge to stay shut for three weeks") == 1, phenomenon
+
+
+def test_a_headline_not_in_the_text_is_in_the_header() -> None:
+    html = render(Document(text="Nothing was said.", headline="Quiet day"))
+    assert re.search(r'<div class="quotex-header"><strong>Quiet day</strong>', html)
+
+
+def test_a_headline_paragraph_is_styled_as_one() -> None:
+    assert 'class="quotex-headline"' in render(_story())
 
 
 def test_header_shows_outlet_byline_and_date() -> None:
