@@ -166,9 +166,9 @@ def _item_layer(item: Quote | Claim, colors: dict[str, str], mentions: dict[tupl
     cue = f", cue: {item.cue.text}" if item.cue is not None else ""
     how = ""
     if item.speaker is not None:
-        how = f", confidence {item.confidence:.2f}" + (
-            "" if getattr(item.speaker, "resolved", True) else ", unresolved"
-        )
+        sieve = getattr(item.speaker, "sieve", None)  # the rules that decided, where recorded
+        how = f", confidence {item.confidence:.2f}" + (f", sieve {sieve}" if sieve else "")
+        how += "" if getattr(item.speaker, "resolved", True) else ", unresolved"
     title = escape(f"{item.id} {kind} - {who}{cue}{how}")
     data = f'data-id="{escape(item.id)}" data-speaker="{escape(who)}" title="{title}"'
     classes = f"quotex-quote quotex-{kind}" if is_quote else "quotex-claim"
