@@ -124,7 +124,7 @@ def extract_cmd(
     _check_format(format, EXTRACT_FORMATS)
     from quotex.api import extract_many
 
-    skip = _done_ids(output)
+    skip = _done_ids(output) if format == "jsonl" else set()  # only JSON Lines output resumes
     skipped: list[str] = []
     failures, articles = _articles(files, published, skip, skipped)
     total = count_inputs(files) if progress else None
