@@ -30,6 +30,8 @@ def nested(tmp_path: Path) -> Path:
     (tmp_path / "story").mkdir()
     for name in ("courier", "herald"):
         (tmp_path / "story" / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / ".ipynb_checkpoints").mkdir()  # an editor's copy is no article
+    (tmp_path / ".ipynb_checkpoints" / "bridge-checkpoint.txt").write_text(ARTICLE, encoding="utf-8")
     return tmp_path
 
 

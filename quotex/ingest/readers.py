@@ -78,11 +78,10 @@ def from_record(record: Mapping[str, Any], *, source: str = "<record>", index: i
 def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
     """Read files, folders and ``-`` (stdin) into articles.
 
-    Folders give their ``*.txt *.html *.htm *.jsonl *.json`` files, subfolders included, in
-    sorted order. HTML is
-    recognised by extension or by an ``<html`` near the start. Plain text is kept exactly as
-    Python reads it in text mode (UTF-8, universal newlines), so offsets match
-    ``Path.read_text(encoding="utf-8")``.
+    Folders give their ``*.txt *.html *.htm *.jsonl *.json`` files, subfolders included
+    (hidden ones left out), in sorted order. HTML is recognised by extension or by an
+    ``<html`` near the start. Plain text is kept exactly as Python reads it in text mode
+    (UTF-8, universal newlines), so offsets match ``Path.read_text(encoding="utf-8")``.
 
     Args:
         paths: File paths, folder paths, or "-".
@@ -110,7 +109,15 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Article | InputError]:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    """The input files under ``folder`` at any depth; hidden files and folders (``.git``,
+    ``.ipynb_checkpoints``) are not articles."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:
