@@ -11,14 +11,11 @@ from spacy.language import Language
 
 from quotex.alignment import Alignment
 from quotex.alignment import align as align_documents
-from quotex.batch import Failed, Job, prepare, read_failure, run
+from quotex.batch import MAX_CHARS, admit, check_length, run
 from quotex.errors import ConfigError, Errors, InputError
 from quotex.ingest import Article, from_text
 from quotex.model import load
 from quotex.results import Document, ErrorRecord
-
-#: longer texts are refused: at news-parsing speed they would take many minutes each
-MAX_CHARS = 1_000_000
 
 Source = Union[str, Article]
 Model = Union[str, Path, Language, None]
@@ -61,8 +58,7 @@ def extract(
     """
     if not isinstance(text, str):
         raise InputError(Errors.E001.format(type=type(text).__name__))
-    if len(text) > max_chars:
-        raise InputError(Errors.E010.format(id=id, length=len(text), limit=max_chars))
+    check_length(text, id, max_chars)
     article = from_text(text, id=id, published=published, outlet=outlet, url=url)
     return next(extract_many([article], nlp=nlp, max_chars=max_chars))
 
@@ -133,7 +129,7 @@ def extract_many(
         raise ConfigError(Errors.E011.format(value=errors))
     pipeline = load(nlp)
     outcomes = run(
-        (_admit(s, i, max_chars) for i, s in enumerate(sources)),
+        (admit(s, f"doc{i}", max_chars) for i, s in enumerate(sources)),
         pipeline,
         batch_size=batch_size,
         n_process=n_process,
@@ -174,23 +170,3 @@ def align(documents: Iterable[Union[Document, Source]], *, nlp: Model = None, **
         for i in raw:
             items[i] = next(done)
     return align_documents(items, **options)  # type: ignore[arg-type]
-
-
-def check_length(article: Article, max_chars: int = MAX_CHARS) -> Article:
-    """The article itself, or an InputError [E010] if its text is longer than ``max_chars``."""
-    if len(article.text) > max_chars:
-        raise InputError(Errors.E010.format(id=article.id, length=len(article.text), limit=max_chars))
-    return article
-
-
-def _admit(source: Source, i: int, max_chars: int) -> Job | Failed:
-    if isinstance(source, Article):
-        article = source
-    elif isinstance(source, str):
-        article = from_text(source, id=f"doc{i}")
-    else:
-        return read_failure(InputError(Errors.E001.format(type=type(source).__name__)), f"doc{i}")
-    try:
-        return prepare(check_length(article, max_chars))
-    except InputError as err:
-        return read_failure(err, article.id)

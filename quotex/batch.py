@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from quotex.convert import DocConverter
 from quotex.errors import Errors, ExtractionError, InputError, QuotexError, Warnings
 from quotex.extract.paragraphs import normalize_for_parsing, paragraph_spans
-from quotex.ingest import Article
+from quotex.ingest import Article, from_text
 from quotex.pipeline.paragraphs import SPANS_KEY as PARAGRAPHS_KEY
 from quotex.results import Document, ErrorDetail, ErrorRecord
 
@@ -41,6 +41,8 @@ CHUNK_CHARS = 20_000
 #: spaCy's tokenizer is quadratic in the length of a run without whitespace ("!!!!..."), so
 #: longer runs get a space every this many characters in the copy the parser reads
 RUN_CHARS = 200
+#: longer texts are refused: at news-parsing speed they would take many minutes each
+MAX_CHARS = 1_000_000
 #: a worker gets this much longer than the budget to report an overrun itself before it is killed
 GRACE_SECONDS = 10.0
 
@@ -92,6 +94,28 @@ def failure(doc_id: str, err: BaseException, stage: str) -> Failed:
 def read_failure(err: InputError, fallback_id: str) -> Failed:
     """The error record of an input that could not be read as an article."""
     return failure(err.id or fallback_id, err, "read")
+
+
+def check_length(text: str, doc_id: str, max_chars: int = MAX_CHARS) -> None:
+    """Refuse a text longer than ``max_chars`` [E010]."""
+    if len(text) > max_chars:
+        raise InputError(Errors.E010.format(id=doc_id, length=len(text), limit=max_chars))
+
+
+def admit(source: str | Article | InputError, fallback_id: str, max_chars: int = MAX_CHARS) -> Job | Failed:
+    """A source ready for :func:`run`: a text or article becomes a Job, an input that cannot
+    be extracted (not text, too long, unreadable) its Failed record."""
+    if isinstance(source, InputError):
+        return read_failure(source, fallback_id)
+    if isinstance(source, str):
+        source = from_text(source, id=fallback_id)
+    elif not isinstance(source, Article):
+        return read_failure(InputError(Errors.E001.format(type=type(source).__name__)), fallback_id)
+    try:
+        check_length(source.text, source.id, max_chars)
+    except InputError as err:
+        return read_failure(err, source.id)
+    return prepare(source)
 
 
 def prepare(article: Article) -> Job:
@@ -250,18 +274,19 @@ def extract_group(nlp: Language, jobs: list[Job], batch_size: int, budget: float
 
 
 def run(
-    items: Iterable[Job | Failed],
+    items: Iterable[Job | Failed | Document],
     nlp: Language,
     *,
     batch_size: int = 16,
     n_process: int = 1,
     budget: float | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order; ``Failed`` items (inputs that could not be read) pass through."""
+    """Outcomes in input order; ``Failed`` items (inputs that could not be read) and Documents
+    (extracted before) pass through."""
     if n_process > 1:
         yield from _Pool(nlp, n_process, budget).run(items)
         return
-    pending: list[Job | Failed] = []
+    pending: list[Job | Failed | Document] = []
     chunks = 0
     for item in items:
         pending.append(item)
@@ -273,10 +298,12 @@ def run(
     yield from _flush(nlp, pending, batch_size, budget)
 
 
-def _flush(nlp: Language, pending: list[Job | Failed], batch_size: int, budget: float | None) -> Iterator[Outcome]:
+def _flush(
+    nlp: Language, pending: list[Job | Failed | Document], batch_size: int, budget: float | None
+) -> Iterator[Outcome]:
     done = iter(extract_group(nlp, [j for j in pending if isinstance(j, Job)], batch_size, budget))
     for item in pending:
-        yield item if isinstance(item, Failed) else next(done)
+        yield next(done) if isinstance(item, Job) else item
 
 
 # ---- worker processes ------------------------------------------------------------------------
@@ -310,7 +337,7 @@ class _Pool:
         theirs.close()
         return _Worker(process, mine)
 
-    def run(self, items: Iterable[Job | Failed]) -> Iterator[Outcome]:
+    def run(self, items: Iterable[Job | Failed | Document]) -> Iterator[Outcome]:
         source = enumerate(items)
         results: dict[int, Outcome] = {}
         next_out = 0
@@ -323,7 +350,7 @@ class _Pool:
                         index, item = next(source, (-1, None))
                         if item is None:
                             exhausted = True
-                        elif isinstance(item, Failed):
+                        elif not isinstance(item, Job):
                             results[index] = item
                         else:
                             worker.conn.send((index, item))

@@ -165,4 +165,3 @@ class ErrorRecord(_Model):
     def to_json_record(self) -> dict[str, Any]:
         """The JSON Lines record the CLI writes for the article (``{"id", "error"}``)."""
         return self.model_dump(mode="json")
-
