@@ -284,7 +284,12 @@ def evaluate_cmd(
     """Score extraction against a gold file: quote, speaker and claim P/R/F1."""
     from quotex.evaluate import evaluate_folder
 
-    typer.echo(json.dumps(evaluate_folder(gold, texts, nlp=model), indent=2))
+    result = evaluate_folder(gold, texts, nlp=model)
+    typer.echo(json.dumps(result, indent=2))
+    for record in result["errors"]:
+        typer.echo(f"quotex: {record['error']['message']}", err=True)
+    if result["errors"]:
+        raise typer.Exit(code=1)
 
 
 def main() -> None:

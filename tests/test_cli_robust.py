@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotex.cli import app
+from quotex.errors import ConfigError
 from quotex.pipeline import quote_finder
 from quotex.results import Document
 
@@ -143,13 +144,8 @@ def test_a_complete_last_record_without_newline_is_kept(folder: Path, tmp_path: 
 def test_output_that_is_not_ours_is_left_untouched(folder: Path, tmp_path: Path, existing: str) -> None:
     output = tmp_path / "notes.jsonl"
     output.write_text(existing, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "quotex", "extract", str(folder), "--output", str(output)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
-    )
-    assert result.returncode == 2 and "[E013]" in result.stderr
+    with pytest.raises(ConfigError, match="E013"):  # main() makes it one line and exit status 2
+        _run(str(folder), "--output", str(output))
     assert output.read_text("utf-8") == existing
 
 
@@ -157,12 +153,9 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "w", "text": STORIES["a_bridge"]}), encoding="utf-8")
     before = feed.read_bytes()
-    result = subprocess.run(
-        [sys.executable, "-m", "quotex", "extract", str(feed), "--output", str(feed)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 2 and "[E012]" in result.stderr and feed.read_bytes() == before
+    with pytest.raises(ConfigError, match="E012"):
+        _run(str(feed), "--output", str(feed))
+    assert feed.read_bytes() == before
 
 
 def test_align_reads_extract_output_mixed_with_text(folder: Path, tmp_path: Path) -> None:
