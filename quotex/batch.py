@@ -39,7 +39,8 @@ from quotex.results import Document, ErrorDetail, ErrorRecord
 #: which bounds the parser's memory whatever the article's length
 CHUNK_CHARS = 20_000
 #: spaCy's tokenizer is quadratic in the length of a run without whitespace ("!!!!..."), so
-#: longer runs get a space every this many characters in the copy the parser reads
+#: longer runs get a space every this many characters in the copy the parser reads, and runs
+#: with no letter or digit at all (no words, but a token per character) are blanked there
 RUN_CHARS = 200
 #: longer texts are refused: at news-parsing speed they would take many minutes each
 MAX_CHARS = 1_000_000
@@ -177,6 +178,9 @@ def _cut_runs(text: str) -> str:
         return text
     chars = list(text)
     for m in _LONG_RUN.finditer(text):
+        if not any(c.isalnum() for c in m.group()):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+            continue
         for i in range(m.start() + RUN_CHARS, m.end(), RUN_CHARS):
             chars[i] = " "
     return "".join(chars)

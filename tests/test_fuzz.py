@@ -32,7 +32,8 @@ ROLES = ["the minister", "a spokesman", "officials", "the company", "police", "T
 VERBS = ["said", "told reporters", "added", "warned", "says", "stated", "claimed", "insisted", "noted", "wrote"]
 WORDS = ["talks", "failed", "we", "will", "win", "no", "comment", "the", "deal", "is", "off", "on", "Monday", "2025"]
 QUOTES = ['"{}"', "“{}”", "‘{}’", "'{}'", "«{}»", "„{}“", "‹{}›", "“{}", "{}”", '"{}', "「{}」"]
-ODD = ["\ud800", "\udfff", "@", "#", "」", "—", "–", "‑", "…", "!!!", "?!", "...", "*", "&", "\u200b", "\xa0", "¿", "🙂"]
+ODD = ["\ud800", "\udfff", "@", "#", "」", "—", "–", "‑", "…", "!!!", "?!", "...", "*", "&", "\u200b", "\xa0", "¿"]
+ODD += ["🙂", "\x00", "\u202e", "̈"]
 JOINERS = [" ", " ", " ", ", ", ": ", " — ", " – ", "\n", "\n\n", ""]
 
 
