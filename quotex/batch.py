@@ -241,24 +241,27 @@ def _budget(seconds: float | None) -> Iterator[None]:
 def extract_one(nlp: Language, job: Job, budget: float | None = None) -> Outcome:
     """One article, step by step, so that a failure names the step that raised it."""
     article = job.article
-    stage = "tokenizer"
+    stage = ["tokenizer"]
+
+    def parsed() -> Iterator[tuple[Doc, int]]:
+        # chunk by chunk: each Doc is converted and dropped before the next is parsed
+        for text, start in parser_texts(article):
+            stage[0] = "tokenizer"
+            doc = nlp.make_doc(text)
+            for name, proc in nlp.pipeline:
+                stage[0] = name
+                doc = proc(doc)
+            stage[0] = "convert"
+            yield doc, start
+
     try:
         with _budget(budget):
-            docs = []
-            for text, start in parser_texts(article):
-                stage = "tokenizer"
-                doc = nlp.make_doc(text)
-                for name, proc in nlp.pipeline:
-                    stage = name
-                    doc = proc(doc)
-                docs.append((doc, start))
-            stage = "convert"
-            return to_document(article, docs, job.notes)
+            return to_document(article, parsed(), job.notes)
     except _OverBudget:
-        message = Errors.E302.format(id=article.id, seconds=budget, stage=stage)
-        return failure(article.id, ExtractionError(message), stage)
+        message = Errors.E302.format(id=article.id, seconds=budget, stage=stage[0])
+        return failure(article.id, ExtractionError(message), stage[0])
     except Exception as err:
-        return failure(article.id, err, stage)
+        return failure(article.id, err, stage[0])
 
 
 def extract_group(nlp: Language, jobs: list[Job], batch_size: int, budget: float | None = None) -> list[Outcome]:
@@ -270,7 +273,7 @@ def extract_group(nlp: Language, jobs: list[Job], batch_size: int, budget: float
         with _budget(budget * len(jobs) if budget else None):
             parsed = nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
             return [
-                to_document(jobs[k].article, [(doc, ctx[1]) for doc, ctx in group], jobs[k].notes)
+                to_document(jobs[k].article, ((doc, ctx[1]) for doc, ctx in group), jobs[k].notes)
                 for k, group in groupby(parsed, key=lambda pair: pair[1][0])
             ]
     except (Exception, _OverBudget):

@@ -631,6 +631,20 @@ def _punct_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the start and end of its parser sentence; computed once per Doc, as
+    ``token.sent`` scans the sentence on every call (quadratic in quotes per sentence)."""
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get("quotex_sent_bounds")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    starts, ends = [0] * len(doc), [len(doc)] * len(doc)
+    for sent in doc.sents:
+        for j in range(sent.start, sent.end):
+            starts[j], ends[j] = sent.start, sent.end
+    doc.user_data["quotex_sent_bounds"] = (starts, ends)
+    return starts, ends
+
+
 def _clause_start(tok: Token, limit: int) -> int | None:
     """Where a clause starts at or just after ``tok``: the subject of a later verb
     ("said Ukraine should ...", "told Reuters the slowdown could ..."), as opposed to an
