@@ -360,8 +360,9 @@ class _Pool:
                         elif not isinstance(item, Job):
                             results[index] = item
                         else:
-                            worker.conn.send((index, item))
                             worker.task = (index, item, time.monotonic())
+                            with contextlib.suppress(OSError):  # a dead worker is found by _collect
+                                worker.conn.send((index, item))
                 while next_out in results:
                     yield results.pop(next_out)
                     next_out += 1

@@ -16,6 +16,7 @@ from quotex.batch import Failed, Job, admit, run
 from quotex.errors import ConfigError, Errors, QuotexError
 from quotex.ingest import Article, read_inputs
 from quotex.ingest.article import coerce_date
+from quotex.ingest.readers import SUFFIXES
 from quotex.model import load
 from quotex.results import Claim, Document, ErrorRecord, Quote
 
@@ -95,17 +96,19 @@ def _with_published(article: Article, published: str) -> Article:
     return replace(article, published=coerce_date(published), provenance=provenance)
 
 
-def _done_ids(output: Optional[Path], inputs: list[str]) -> set[str]:
-    """Ids already written to ``output`` (resumable runs), error records included.
+def _done_ids(output: Optional[Path], inputs: list[str], resume: bool = True) -> set[str]:
+    """Ids already written to ``output`` (resumable runs, JSON Lines only), error records included.
 
     Raises:
-        InputError: ``output`` is one of the inputs [E012], or does not end in a quotex
-            record [E013]; it is left untouched.
+        ConfigError: ``output`` is one of the inputs, or would be read as one in an input
+            folder [E012], or does not end in a quotex record [E013]; it is left untouched.
     """
     if output is None or not output.exists():
         return set()
-    if any(arg != "-" and Path(arg).exists() and Path(arg).resolve() == output.resolve() for arg in inputs):
+    if any(_reads(Path(arg), output) for arg in inputs if arg != "-"):
         raise ConfigError(Errors.E012.format(path=output))
+    if not resume:
+        return set()
     lines = output.read_bytes().split(b"\n")
     done = set()
     for number, line in enumerate(lines, start=1):
@@ -118,6 +121,13 @@ def _done_ids(output: Optional[Path], inputs: list[str]) -> set[str]:
             if number < len(lines) - 1 or not line.startswith(b'{"id":'):
                 raise ConfigError(Errors.E013.format(path=output, line=number, reason=err)) from None
     return done
+
+
+def _reads(arg: Path, output: Path) -> bool:
+    """Whether the input argument ``arg`` would read ``output``."""
+    if arg.is_dir():
+        return output.resolve().parent == arg.resolve() and output.suffix.lower() in SUFFIXES
+    return arg.exists() and arg.resolve() == output.resolve()
 
 
 def _progress(items: Iterable[Document | ErrorRecord], enabled: bool) -> Iterable[Document | ErrorRecord]:
@@ -151,7 +161,7 @@ def extract_cmd(
     """
     _check_format(format, EXTRACT_FORMATS)
     tally = _Tally()
-    skip = _done_ids(output, files)
+    skip = _done_ids(output, files, resume=format == "jsonl")
     items = _jobs(files, published, skip, tally)
     records = _outcomes(items, model, jobs, timeout or None, tally, fail_fast)
     _write(_progress(records, progress), format, output)
@@ -188,7 +198,9 @@ def _write(records: Iterable[Document | ErrorRecord], format: str, output: Optio
             typer.echo(text)
         return len(rows)
     count = 0
-    sink = _open_append(output) if output is not None else None
+    sink = None
+    if output is not None:
+        sink = _open_append(output) if format == "jsonl" else output.open("a", encoding="utf-8")
     try:
         for record in records:
             count += 1

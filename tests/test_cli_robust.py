@@ -155,6 +155,8 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     before = feed.read_bytes()
     with pytest.raises(ConfigError, match="E012"):
         _run(str(feed), "--output", str(feed))
+    with pytest.raises(ConfigError, match="E012"):  # the folder would read it on the next run
+        _run(str(tmp_path), "--output", str(feed))
     assert feed.read_bytes() == before
 
 
