@@ -21,6 +21,8 @@ from quotex.results import Document
 
 pytestmark = pytest.mark.needs_model
 
+ROOT = Path(__file__).resolve().parent.parent
+
 STORIES = {
     "a_bridge": '"The bridge will reopen on Friday," city engineer Nadia Berg said on Tuesday.',
     "b_depot": "According to the fire service, nobody was hurt in the blaze at the depot.",
@@ -202,8 +204,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
-def test_killing_the_main_process_leaves_no_worker(tmp_path: Path, how: signal.Signals) -> None:
+@pytest.mark.parametrize(
+    ("how", "group"),
+    [(signal.SIGKILL, False), (signal.SIGTERM, False), (signal.SIGINT, True)],
+    ids=["SIGKILL", "SIGTERM", "Ctrl-C to the group"],
+)
+def test_killing_the_main_process_leaves_no_worker(tmp_path: Path, how: signal.Signals, group: bool) -> None:
     for k in range(400):
         (tmp_path / f"s{k:03d}.txt").write_text(STORIES["a_bridge"] + " " + STORIES["d_cracks"], encoding="utf-8")
     output = tmp_path / "out.jsonl"
@@ -211,7 +217,8 @@ def test_killing_the_main_process_leaves_no_worker(tmp_path: Path, how: signal.S
         [sys.executable, "-m", "quotex", "extract", str(tmp_path), "--jobs", "2", "--output", str(output)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     workers: list[int] = []
@@ -219,8 +226,11 @@ def test_killing_the_main_process_leaves_no_worker(tmp_path: Path, how: signal.S
         time.sleep(0.05)
         workers = _children(main.pid)
     assert len(workers) == 2
-    main.send_signal(how)
-    main.wait(timeout=30)
+    if group:
+        os.killpg(main.pid, how)
+    else:
+        main.send_signal(how)
+    main.wait(timeout=30)  # the main process ends too
     deadline = time.monotonic() + 10
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
