@@ -108,14 +108,16 @@ def admit(source: str | Article | InputError, fallback_id: str, max_chars: int =
     be extracted (not text, too long, unreadable) its Failed record."""
     if isinstance(source, InputError):
         return read_failure(source, fallback_id)
-    if isinstance(source, str):
-        source = from_text(source, id=fallback_id)
-    elif not isinstance(source, Article):
-        return read_failure(InputError(Errors.E001.format(type=type(source).__name__)), fallback_id)
     try:
+        if isinstance(source, str):
+            source = from_text(source, id=fallback_id)
+        elif not isinstance(source, Article):
+            raise InputError(Errors.E001.format(type=type(source).__name__))
         check_length(source.text, source.id, max_chars)
     except InputError as err:
-        return read_failure(err, source.id)
+        return read_failure(err, source.id if isinstance(source, Article) else fallback_id)
+    except Exception as err:  # reading the text (metadata, furniture) failed: this article only
+        return failure(fallback_id, err, "read")
     return prepare(source)
 
 
