@@ -98,6 +98,13 @@ def test_news_shaped_text_gives_the_same_record_twice(text: str) -> None:
     assert quotex.extract(text) == quotex.extract(text)
 
 
+@settings(max_examples=max(20, EXAMPLES // 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(news(), min_size=2, max_size=3))
+def test_news_shaped_text_never_breaks_alignment(texts: list[str]) -> None:
+    docs = list(quotex.extract_many(texts))
+    json.loads(quotex.alignment.to_json(quotex.align(docs)))
+
+
 @pytest.mark.parametrize(
     "text",
     [
