@@ -17,7 +17,7 @@ from pathlib import Path
 from textacy.extract.triples import direct_quotations
 
 import quotex
-from quotex.api import _to_document
+from quotex.batch import to_document as _to_document
 from quotex.evaluate import score
 from quotex.extract.paragraphs import normalize_for_parsing
 from quotex.ingest import from_text

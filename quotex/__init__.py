@@ -20,7 +20,7 @@ from quotex.errors import (
     QuotexError,
 )
 from quotex.model import load
-from quotex.results import Claim, Cue, Document, Entity, Quote, Speaker, TextSpan, TimeRef
+from quotex.results import Claim, Cue, Document, Entity, ErrorRecord, Quote, Speaker, TextSpan, TimeRef
 
 __all__ = [
     "Alignment",
@@ -30,6 +30,7 @@ __all__ = [
     "Cue",
     "Document",
     "Entity",
+    "ErrorRecord",
     "ExtractionError",
     "InputError",
     "ModelNotFoundError",

@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from itertools import groupby
 from pathlib import Path
-from typing import Union
+from typing import Literal, Union, overload
 
 from spacy.language import Language
 
 from quotex.alignment import Alignment
 from quotex.alignment import align as align_documents
-from quotex.convert import DocConverter
-from quotex.errors import Errors, InputError
-from quotex.extract.paragraphs import normalize_for_parsing, paragraph_spans
+from quotex.batch import MAX_CHARS, admit, check_length, run
+from quotex.errors import ConfigError, Errors, InputError
 from quotex.ingest import Article, from_text
 from quotex.model import load
-from quotex.pipeline.paragraphs import SPANS_KEY as PARAGRAPHS_KEY
-from quotex.results import Document
-
-#: texts are parsed in chunks of at most this many characters, cut at paragraph breaks,
-#: which bounds the parser's memory whatever the article's length
-CHUNK_CHARS = 20_000
-#: longer texts are refused: at news-parsing speed they would take many minutes each
-MAX_CHARS = 1_000_000
+from quotex.results import Document, ErrorRecord
 
 Source = Union[str, Article]
 Model = Union[str, Path, Language, None]
@@ -57,6 +48,7 @@ def extract(
 
     Raises:
         InputError: ``text`` is not a str, or is longer than ``max_chars``.
+        ExtractionError: A step failed on the text; the message names it ([E301]).
 
     Example:
         >>> import quotex
@@ -66,10 +58,35 @@ def extract(
     """
     if not isinstance(text, str):
         raise InputError(Errors.E001.format(type=type(text).__name__))
-    if len(text) > max_chars:
-        raise InputError(Errors.E010.format(id=id, length=len(text), limit=max_chars))
+    check_length(text, id, max_chars)
     article = from_text(text, id=id, published=published, outlet=outlet, url=url)
     return next(extract_many([article], nlp=nlp, max_chars=max_chars))
+
+
+@overload
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    nlp: Model = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    max_chars: int = MAX_CHARS,
+    errors: Literal["raise"] = "raise",
+    timeout: float | None = None,
+) -> Iterator[Document]: ...
+
+
+@overload
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    nlp: Model = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    max_chars: int = MAX_CHARS,
+    errors: Literal["record"],
+    timeout: float | None = None,
+) -> Iterator[Document | ErrorRecord]: ...
 
 
 def extract_many(
@@ -79,40 +96,52 @@ def extract_many(
     batch_size: int = 16,
     n_process: int = 1,
     max_chars: int = MAX_CHARS,
-) -> Iterator[Document]:
-    """Extract from many articles with ``nlp.pipe``, streaming results in input order.
+    errors: str = "raise",
+    timeout: float | None = None,
+) -> Iterator[Document] | Iterator[Document | ErrorRecord]:
+    """Extract from many articles, streaming results in input order.
+
+    Each article is extracted in isolation: one that fails costs that article only. With
+    ``errors="record"`` it comes back as an :class:`~quotex.results.ErrorRecord` in its place
+    (spaCy's error-handler convention); with ``errors="raise"`` the run stops there.
 
     Args:
         sources: Plain texts or :class:`quotex.ingest.Article` objects (from ``from_html``,
             ``read_inputs``...). Texts get ids ``doc0, doc1, ...``.
         nlp: As in :func:`extract`.
         batch_size: Chunks per ``nlp.pipe`` batch.
-        n_process: Worker processes for ``nlp.pipe``.
+        n_process: Worker processes. A worker's failure comes back as that article's error;
+            workers stop with the main process.
         max_chars: Longest text accepted.
+        errors: ``"raise"`` or ``"record"``.
+        timeout: Seconds one article may take; an article over it fails with [E302].
 
     Yields:
-        One Document per source.
+        One Document (or, with ``errors="record"``, ErrorRecord) per source.
 
     Raises:
-        InputError: A source is not text, or is longer than ``max_chars``; use
-            :func:`check_length` first to skip such articles instead.
+        InputError: With ``errors="raise"``, a source that is not text or is longer than
+            ``max_chars``.
+        ExtractionError: With ``errors="raise"``, an article whose extraction failed; the
+            message names the article and the step ([E301], [E302], [E303]).
     """
+    if errors not in ("raise", "record"):
+        raise ConfigError(Errors.E011.format(value=errors))
     pipeline = load(nlp)
-    articles = (check_length(_as_article(s, i), max_chars) for i, s in enumerate(sources))
-    numbered = ((i, a) for i, a in enumerate(articles))
-    pending: dict[int, Article] = {}
-
-    def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
-        for i, article in numbered:
-            pending[i] = article
-            for start, end in _chunk_ranges(article):
-                blank = [(s - start, e - start) for s, e in article.boilerplate if s < end and e > start]
-                yield normalize_for_parsing(article.text[start:end], blank), (i, start)
-
-    parsed = pipeline.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for i, group in groupby(parsed, key=lambda pair: pair[1][0]):
-        article = pending.pop(i)
-        yield _to_document(article, [(doc, ctx[1]) for doc, ctx in group])
+    outcomes = run(
+        (admit(s, f"doc{i}", max_chars) for i, s in enumerate(sources)),
+        pipeline,
+        batch_size=batch_size,
+        n_process=n_process,
+        budget=timeout,
+    )
+    for outcome in outcomes:
+        if isinstance(outcome, Document):
+            yield outcome
+        elif errors == "raise":
+            raise outcome.exception()
+        else:
+            yield outcome.record
 
 
 def align(documents: Iterable[Union[Document, Source]], *, nlp: Model = None, **options: object) -> Alignment:
@@ -141,64 +170,3 @@ def align(documents: Iterable[Union[Document, Source]], *, nlp: Model = None, **
         for i in raw:
             items[i] = next(done)
     return align_documents(items, **options)  # type: ignore[arg-type]
-
-
-def check_length(article: Article, max_chars: int = MAX_CHARS) -> Article:
-    """The article itself, or an InputError [E010] if its text is longer than ``max_chars``."""
-    if len(article.text) > max_chars:
-        raise InputError(Errors.E010.format(id=article.id, length=len(article.text), limit=max_chars))
-    return article
-
-
-def _as_article(source: Source, i: int) -> Article:
-    if isinstance(source, Article):
-        return source
-    if not isinstance(source, str):
-        raise InputError(Errors.E001.format(type=type(source).__name__))
-    return from_text(source, id=f"doc{i}")
-
-
-def _chunk_ranges(article: Article) -> list[tuple[int, int]]:
-    """Cut the text at paragraph breaks into pieces of at most ``CHUNK_CHARS``; always one piece at least."""
-    text = article.text
-    if len(text) <= CHUNK_CHARS:
-        return [(0, len(text))]
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    for _, end in paragraph_spans(text):
-        while end - start > CHUNK_CHARS:
-            ranges.append((start, start + CHUNK_CHARS))
-            start += CHUNK_CHARS
-        if end - start > CHUNK_CHARS // 2:
-            ranges.append((start, end))
-            start = end
-    if start < len(text) or not ranges:
-        ranges.append((start, len(text)))
-    return ranges
-
-
-def _to_document(article: Article, docs: list[tuple[object, int]]) -> Document:
-    quotes, claims, entities, warnings = [], [], [], []
-    paragraphs = 0
-    for doc, offset in docs:
-        conv = DocConverter(
-            doc,  # type: ignore[arg-type]
-            article.text,
-            offset=offset,
-            paragraph_base=paragraphs,
-            published=article.published,
-            skip=article.boilerplate,
-        )
-        paragraphs += len(doc.spans.get(PARAGRAPHS_KEY, []))  # type: ignore[attr-defined]
-        found = conv.quotes()
-        quotes.extend(found)
-        claims.extend(conv.claims(found))
-        entities.extend(conv.entities())
-        warnings.extend(conv.warnings())
-    return Document(
-        **article.document_fields(),
-        quotes=quotes,
-        claims=claims,
-        entities=entities,
-        warnings=warnings,
-    )

@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from quotex.errors import InputError, QuotexWarning, Warnings
+from quotex.results import Document, ErrorRecord
 
 if TYPE_CHECKING:
     import dask.bag
+
+    from quotex.batch import Failed
 
 #: Parquet columns and types of the flattened output (one row per quote or claim)
 PARQUET_TYPES: dict[str, str] = {
@@ -43,8 +46,9 @@ def extract_bag(records: dask.bag.Bag, *, model: str | Path | None = None, batch
     """Extract from a bag of articles; each partition is one ``extract_many`` call.
 
     The pipeline is loaded once per worker process (``quotex.load`` caches it), not once per
-    record, and the partition streams through ``nlp.pipe``. Records that cannot be read are
-    skipped with a ``QuotexWarning`` ``[W002]``, as the CLI skips bad files.
+    record, and the partition streams through ``extract_many``. One article costs only itself:
+    a record that cannot be read (``QuotexWarning`` ``[W002]``) or extracted comes back as its
+    error record ``{"id", "error"}`` in its place, as the CLI writes it.
 
     Args:
         records: Bag of JSON Lines records (``{"id", "text" or "html", "published",
@@ -56,8 +60,8 @@ def extract_bag(records: dask.bag.Bag, *, model: str | Path | None = None, batch
         batch_size: Texts per ``nlp.pipe`` batch.
 
     Returns:
-        A bag of ``Document.to_json_record()`` dicts, the records ``quotex extract
-        --format jsonl`` writes, in input order.
+        A bag of ``Document.to_json_record()`` dicts (or ``ErrorRecord`` ones), the records
+        ``quotex extract --format jsonl`` writes, in input order.
 
     Example:
         >>> import dask.bag as db
@@ -73,21 +77,31 @@ def extract_bag(records: dask.bag.Bag, *, model: str | Path | None = None, batch
 def _extract_partition(
     records: Iterable[Mapping[str, Any] | str], model: str | Path | None, batch_size: int
 ) -> list[dict[str, Any]]:
-    from quotex.api import extract_many
+    from quotex.batch import admit, run
     from quotex.ingest import Article, from_record
+    from quotex.model import load
 
-    articles: list[Article] = []
+    sources: list[Article | InputError] = []
     for index, record in enumerate(records):
         if isinstance(record, str):
             record = {"text": record}
+        doc_id = f"record-{index}"
         try:
-            if isinstance(record, Mapping) and record.get("id") is None:
-                record = {**record, "id": _content_id(record)}
-            articles.append(from_record(record, index=index))
+            if isinstance(record, Mapping):
+                record = record if record.get("id") is not None else {**record, "id": _content_id(record)}
+                doc_id = str(record["id"])
+            sources.append(from_record(record, index=index))
         except InputError as err:
             warnings.warn(Warnings.W002.format(index=index, reason=err), QuotexWarning, stacklevel=2)
-    docs = extract_many(articles, nlp=model, batch_size=batch_size)
-    return [doc.to_json_record() for doc in docs]
+            err.id = doc_id
+            sources.append(err)
+    jobs = (admit(source, f"record-{i}") for i, source in enumerate(sources))
+    return [outcome.to_json_record() for outcome in _outcomes(run(jobs, load(model), batch_size=batch_size))]
+
+
+def _outcomes(outcomes: Iterable[Document | Failed]) -> Iterator[Document | ErrorRecord]:
+    for outcome in outcomes:
+        yield outcome if isinstance(outcome, Document) else outcome.record
 
 
 def _content_id(record: Mapping[str, Any]) -> str:
@@ -143,9 +157,9 @@ def _write_parquet(records: Iterable[Mapping[str, Any]], target: Path) -> Path:
     import pyarrow.parquet as pq
 
     from quotex.frames import rows
-    from quotex.results import Document
 
-    table_rows = [row for record in records for row in rows(Document.model_validate(record))]
+    documents = (Document.model_validate(r) for r in records if "error" not in r)  # error records have no rows
+    table_rows = [row for doc in documents for row in rows(doc)]
     schema = pa.schema([(name, _arrow_type(kind)) for name, kind in PARQUET_TYPES.items()])
     pq.write_table(pa.Table.from_pylist(table_rows, schema=schema), target)
     return target

@@ -25,7 +25,13 @@ class ConfigError(QuotexError, ValueError):
 
 
 class InputError(QuotexError, ValueError):
-    """Input text or a file cannot be read as an article."""
+    """Input text or a file cannot be read as an article.
+
+    Attributes:
+        id: The id the article would have had, when known (set by ``read_inputs``).
+    """
+
+    id: str | None = None
 
 
 class ExtractionError(QuotexError):
@@ -67,7 +73,13 @@ class Errors:
         "[E010] Article {id!r} has {length:,} characters, over quotex's limit of {limit:,} for one article "
         "(about 150,000 words). Split it into articles, or pass a larger `max_chars` if it really is one."
     )
-    E301 = "[E301] {feature} needs {package}, which is not installed: pip install 'quotex[{extra}]'."
+    E011 = "[E011] Unknown error policy {value!r}; choose 'raise' or 'record'."
+    E012 = "[E012] The output file {path} is also an input; write the output elsewhere."
+    E013 = (
+        "[E013] The output file {path} does not end in a quotex record (line {line}: {reason}); it is "
+        "left untouched. Give a new file, or one written by `quotex extract --output`."
+    )
+    E014 = "[E014] {feature} needs {package}, which is not installed: pip install 'quotex[{extra}]'."
     E101 = "[E101] Two documents share the id {id!r}; give each document a unique Document.id."
     E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
     E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."
@@ -98,6 +110,11 @@ class Errors:
         '"speaker_aliases", or JSON Lines with one document per line: "id", "quotes" (each with "start", '
         '"end", "kind", "speaker") and optional "claims" (see docs/extraction.md).'
     )
+    E209 = "[E209] No input articles: {reason}."
+    E210 = "[E210] {path}: reading the article failed ({reason}); this is a quotex bug, please report it."
+    E301 = "[E301] Article {id!r} failed in {stage}: {reason}."
+    E302 = "[E302] Article {id!r} took more than its time budget of {seconds:g} s (in {stage}) and was stopped."
+    E303 = "[E303] The worker process extracting article {id!r} died ({reason})."
 
 
 class Warnings:
@@ -106,3 +123,7 @@ class Warnings:
     W001 = "[W001] The quotation mark at character {offset} is never closed; the quote was ended at character {end}."
     W003 = "[W003] The stray quotation mark at character {offset} pairs with nothing and was ignored."
     W002 = "[W002] Skipped record {index}: {reason}."
+    W004 = (
+        "[W004] Replaced {count} code point(s) that cannot be written as UTF-8 (lone surrogates) with "
+        "U+FFFD, first at character {offset}; offsets are unchanged."
+    )

@@ -131,17 +131,41 @@ def score(
 def evaluate_folder(gold_path: Path | str, text_dir: Path | str, *, nlp: Any = None) -> dict[str, Any]:
     """Extract every article a gold file names (``<text_dir>/<id>.txt``) and score it.
 
+    An article whose extraction fails is scored as finding nothing and listed under
+    ``errors`` (its error record), so one bad article does not void the evaluation.
+
+    Raises:
+        InputError: The gold file is malformed [E208], a text is missing or unreadable
+            [E207, E201, E203], or a gold offset lies outside its text [E208].
+
     Example:
         >>> evaluate_folder("../shared/eval/seeds/gold.json", "../shared/eval/seeds")  # doctest: +SKIP
     """
     from quotex.api import extract_many
     from quotex.ingest import from_text
+    from quotex.ingest.readers import decode
 
     docs, aliases = read_gold(gold_path)
-    texts = {d["id"]: (Path(text_dir) / f"{d['id']}.txt").read_text(encoding="utf-8") for d in docs}
+    texts = {}
+    for d in docs:
+        path = Path(text_dir) / f"{d['id']}.txt"
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise InputError(Errors.E207.format(path=path, reason=err.strerror or err)) from None
+        texts[d["id"]] = text = decode(data, str(path))
+        for span in [*d["quotes"], *d.get("claims", [])]:
+            if span["end"] > len(text):
+                reason = f"document {d['id']!r} has a span ending at {span['end']}, past its {len(text)} characters"
+                raise InputError(Errors.E208.format(path=gold_path, reason=reason))
     articles = [from_text(texts[d["id"]], id=d["id"]) for d in docs]
-    predicted = {doc.id: doc for doc in extract_many(articles, nlp=nlp)}
-    return score(docs, predicted, texts, aliases)
+    predicted, errors = {}, []
+    for result in extract_many(articles, nlp=nlp, errors="record"):
+        if isinstance(result, Document):
+            predicted[result.id] = result
+        else:
+            errors.append(result.to_json_record())
+    return {**score(docs, predicted, texts, aliases), "errors": errors}
 
 
 def read_gold(path: Path | str) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
@@ -149,24 +173,42 @@ def read_gold(path: Path | str) -> tuple[list[dict[str, Any]], dict[str, list[st
     document per line, no aliases), as ``shared/eval/score.py`` reads them.
 
     Raises:
-        InputError: The file is neither [E208].
+        InputError: The file is neither, or a field has the wrong type or range [E208].
     """
     path = Path(path)
-    raw = path.read_text(encoding="utf-8")
     try:
+        raw = path.read_text(encoding="utf-8")
         if path.suffix == ".jsonl":
             docs = [json.loads(line) for line in raw.splitlines() if line.strip()]
             aliases: dict[str, list[str]] = {}
         else:
             gold = json.loads(raw)
             docs, aliases = gold["documents"], gold.get("speaker_aliases", {})
-        for d in docs:
-            if not isinstance(d, dict) or "id" not in d or "quotes" not in d:
-                raise ValueError("a document lacks its id or quotes")
-            if any(not {"start", "end", "kind"} <= set(q) for q in d["quotes"]):
-                raise ValueError(f"a quote of document {d['id']!r} lacks its start, end or kind")
-            if any(not {"start", "end"} <= set(c) for c in d.get("claims", [])):
-                raise ValueError(f"a claim of document {d['id']!r} lacks its start or end")
-    except (ValueError, KeyError, TypeError) as err:
+        _check_gold(docs, aliases)
+    except (ValueError, KeyError, TypeError) as err:  # UnicodeDecodeError and JSON errors are ValueErrors
         raise InputError(Errors.E208.format(path=path, reason=err)) from None
     return docs, aliases
+
+
+def _check_gold(docs: Any, aliases: Any) -> None:
+    """Raise ValueError naming the first field of the wrong type or range."""
+    if not isinstance(docs, list) or not isinstance(aliases, dict):
+        raise ValueError('"documents" must be a list and "speaker_aliases" an object')
+    for name, names in aliases.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError(f"the aliases of {name!r} must be a list of names")
+    for d in docs:
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("quotes"), list):
+            raise ValueError("a document lacks its id or quotes")
+        if not isinstance(d.get("claims", []), list):
+            raise ValueError(f"the claims of document {d['id']!r} are not a list")
+        for kind, spans in (("quote", d["quotes"]), ("claim", d.get("claims", []))):
+            for span in spans:
+                needs = ("start", "end", "kind") if kind == "quote" else ("start", "end")
+                if not isinstance(span, dict) or any(k not in span for k in needs):
+                    raise ValueError(f"a {kind} of document {d['id']!r} lacks its {', '.join(needs)}")
+                start, end = span["start"], span["end"]
+                if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+                    raise ValueError(f"a {kind} of document {d['id']!r} has bad offsets {start!r}, {end!r}")
+                if span.get("speaker") is not None and not isinstance(span["speaker"], str):
+                    raise ValueError(f"a {kind} of document {d['id']!r} has a speaker that is not a name")

@@ -80,7 +80,7 @@ def to_frame(document: Document) -> pandas.DataFrame:
         The frame; empty, with the same columns, when nothing was found.
 
     Raises:
-        MissingDependencyError: pandas is not installed (the ``frames`` extra) [E301].
+        MissingDependencyError: pandas is not installed (the ``frames`` extra) [E014].
 
     Example:
         >>> import quotex
@@ -103,13 +103,13 @@ def documents_to_frame(documents: Iterable[Document]) -> pandas.DataFrame:
         is a datetime column.
 
     Raises:
-        MissingDependencyError: pandas is not installed (the ``frames`` extra) [E301].
+        MissingDependencyError: pandas is not installed (the ``frames`` extra) [E014].
     """
     try:
         import pandas
     except ImportError as err:
         raise MissingDependencyError(
-            Errors.E301.format(feature="A DataFrame of quotes and claims", package="pandas", extra="frames")
+            Errors.E014.format(feature="A DataFrame of quotes and claims", package="pandas", extra="frames")
         ) from err
 
     records = [row for document in documents for row in rows(document)]

@@ -139,3 +139,29 @@ class Document(_Model):
     def to_pandas(self) -> pandas.DataFrame:
         """Alias of :meth:`to_frame`."""
         return self.to_frame()
+
+
+class ErrorDetail(_Model):
+    """What went wrong with one article."""
+
+    code: str = Field(description="The error code, e.g. E301 (see quotex.errors).")
+    message: str = Field(description="The message, naming the article and the step.")
+    stage: str = Field(
+        description="Where it failed: read, tokenizer, a pipeline component (quotex_speakers), convert or worker."
+    )
+
+
+class ErrorRecord(_Model):
+    """The record written in place of an article that could not be extracted.
+
+    Example:
+        >>> ErrorRecord(id="afp/story", error=ErrorDetail(code="E201", message="...", stage="read")).id
+        'afp/story'
+    """
+
+    id: str = Field(description="The article's id, as its Document would have had.")
+    error: ErrorDetail
+
+    def to_json_record(self) -> dict[str, Any]:
+        """The JSON Lines record the CLI writes for the article (``{"id", "error"}``)."""
+        return self.model_dump(mode="json")

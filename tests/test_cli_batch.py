@@ -88,18 +88,35 @@ def test_jobs_2_gives_the_records_of_jobs_1(folder: Path) -> None:
     assert _records(two) == _records(one)
 
 
-def test_bad_files_are_reported_and_the_others_processed(folder: Path) -> None:
+def test_bad_files_become_error_records_in_order_and_exit_1(folder: Path) -> None:
     (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "latin.txt").write_bytes('"Ça ira," said the café owner.'.encode("latin-1"))
     (folder / "scan.txt").write_bytes(b"%PDF-1.7\x00\x01binary")
     code, out, err = _run(str(folder), "--progress")
-    assert code == 0
-    assert sorted(r["id"] for r in _records(out)) == sorted(STORIES)
-    assert "[E201]" in err and "empty.txt" in err
-    assert "[E202]" in err and "scan.txt" in err
+    records = _records(out)
+    assert code == 1
+    assert [r["id"] for r in records] == sorted([*STORIES, "empty", "latin", "scan"])
+    errors = {r["id"]: r["error"] for r in records if "error" in r}
+    assert {k: (e["code"], e["stage"]) for k, e in errors.items()} == {
+        "empty": ("E201", "read"),
+        "latin": ("E203", "read"),
+        "scan": ("E202", "read"),
+    }
+    assert all(r["quotes"] or r["claims"] for r in records if "error" not in r)
+    assert "[E201]" in err and "empty.txt" in err and "[E202]" in err and "scan.txt" in err
+    assert "7 article(s), 3 failed" in err
     assert "quotex:" in err and "doc" in err  # the tqdm bar on stderr
 
 
 def test_only_bad_files_exit_1(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     code, out, err = _run(str(tmp_path / "empty.txt"))
-    assert code == 1 and out == "" and "[E201]" in err
+    assert code == 1 and _records(out)[0]["error"]["code"] == "E201" and "[E201]" in err
+
+
+@pytest.mark.parametrize("content", [None, "notes.md", "image.png"], ids=["empty folder", "markdown", "image"])
+def test_nothing_to_read_is_an_error(tmp_path: Path, content: str | None) -> None:
+    if content is not None:
+        (tmp_path / content).write_text("Not an article.", encoding="utf-8")
+    code, out, err = _run(str(tmp_path))
+    assert code == 1 and out == "" and "[E209]" in err

@@ -58,14 +58,29 @@ def test_bag_on_local_processes_matches_extract_many() -> None:
 
 
 @pytest.mark.needs_model
-def test_plain_texts_get_content_ids_and_bad_records_are_skipped() -> None:
+def test_plain_texts_get_content_ids_and_bad_records_become_error_records() -> None:
     from quotex.distributed import extract_bag
 
     bag = db.from_sequence([STORIES[0], {"text": ""}, STORIES[0]], npartitions=1)
     with pytest.warns(QuotexWarning, match="W002"):
         out = extract_bag(bag).compute(scheduler="synchronous")
-    assert len(out) == 2
-    assert out[0]["id"] == out[1]["id"] and out[0]["id"].startswith("doc-")
+    assert len(out) == 3
+    assert out[0]["id"] == out[2]["id"] and out[0]["id"].startswith("doc-")
+    assert out[1]["error"]["code"] == "E206" and out[1]["error"]["stage"] == "read"
+
+
+@pytest.mark.needs_model
+def test_a_failing_article_costs_its_record_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from quotex.distributed import extract_bag, to_parquet
+    from quotex.pipeline import quote_finder
+
+    real = quote_finder.find_quotes
+    monkeypatch.setattr(quote_finder, "find_quotes", lambda text: real(text) if "Reyes" not in text else 1 / 0)
+    out = extract_bag(db.from_sequence(_records(), npartitions=2)).compute(scheduler="synchronous")
+    failed = [r["id"] for r in out if "error" in r]
+    assert [r["id"] for r in out] == [f"s{i}" for i in range(len(STORIES))] and failed == ["s2", "s5"]
+    assert out[2]["error"]["stage"] == "quotex_quotes" and "ZeroDivisionError" in out[2]["error"]["message"]
+    assert to_parquet(db.from_sequence(out, npartitions=1), tmp_path / "rows")  # error records have no rows
 
 
 def test_write_jsonl_round_trip(tmp_path: Path) -> None:

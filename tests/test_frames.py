@@ -101,5 +101,5 @@ def test_frame_types_a_reader_can_use() -> None:
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "pandas", None)
-    with pytest.raises(MissingDependencyError, match=r"\[E301\].*quotex\[frames\]"):
+    with pytest.raises(MissingDependencyError, match=r"\[E014\].*quotex\[frames\]"):
         _document().to_frame()

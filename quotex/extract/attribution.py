@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch, punct_sentence
+from quotex.extract.cues import CueMatch, punct_sentence, sentence_bounds
 from quotex.extract.speakers import SpeakerMatch
 
 # a quote paragraph with no cue continues a speaker quoted at most this many paragraphs before
@@ -75,20 +75,20 @@ def attribute_quotes(
 def _window(doc: Doc, q: Span) -> tuple[int, int]:
     """Token range searched for a quote's cue: its sentences, plus a trailing 'he said.'."""
     # parser and punctuation sentences both: a parser may split "... Lars | Ek said."
-    start = min(doc[q.start].sent.start, punct_sentence(doc, q.start).start)
-    end = max(doc[q.end - 1].sent.end, punct_sentence(doc, q.end - 1).end)
+    sent_start, sent_end = sentence_bounds(doc)
+    start = min(sent_start[q.start], punct_sentence(doc, q.start).start)
+    end = max(sent_end[q.end - 1], punct_sentence(doc, q.end - 1).end)
     j = q.end
     while j < len(doc) and (doc[j].is_quote or doc[j].is_punct and doc[j].text in ",.!?"):
         j += 1
     if j < len(doc) and j >= end and "\n" not in doc[j - 1].whitespace_:
-        nxt = doc[j].sent
-        if len(nxt) <= 12:
-            end = nxt.end
+        if sent_end[j] - sent_start[j] <= 12:
+            end = sent_end[j]
     i = q.start - 1
     while i >= 0 and (doc[i].is_quote or doc[i].is_space):
         i -= 1
-    if i >= 0 and doc[i].text == ":" and doc[i].sent.start < start:
-        start = doc[i].sent.start
+    if i >= 0 and doc[i].text == ":" and sent_start[i] < start:
+        start = sent_start[i]
     return start, end
 
 

@@ -604,21 +604,45 @@ MAX_SENTENCE_TOKENS = 150
 def punct_sentence(doc: Doc, i: int) -> Span:
     """The sentence around token ``i`` by punctuation and line breaks alone, for word-order
     rules that must not depend on the parser's sentence boundaries."""
-    start = i
-    floor = max(0, i - MAX_SENTENCE_TOKENS)  # a text without full stops must not cost O(n) per call
-    while start > floor and doc[start - 1].text not in _SENT_END and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
+    starts, ends = _punct_bounds(doc)
+    # a text without full stops must not cost O(n) per call
+    start = max(starts[i], i - MAX_SENTENCE_TOKENS)
     while start < i and (doc[start].is_quote or doc[start].is_space):
         start += 1
-    end = i + 1
-    while (
-        end < len(doc)
-        and doc[end - 1].text not in _SENT_END
-        and "\n" not in doc[end - 1].whitespace_
-        and not doc[end].is_space
-    ):
-        end += 1
-    return doc[start:end]
+    return doc[start : min(ends[i], i + MAX_SENTENCE_TOKENS)]
+
+
+def _punct_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, where its punctuation sentence starts and ends; computed once per Doc, as
+    every quote and cue asks (a scan per call is quadratic in quotes per chunk)."""
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get("quotex_punct_bounds")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    n = len(doc)
+    starts, ends = [0] * n, [n] * n
+    for j in range(1, n):
+        prev = doc[j - 1]
+        starts[j] = j if prev.text in _SENT_END or "\n" in prev.text_with_ws else starts[j - 1]
+    for j in range(n - 2, -1, -1):
+        tok = doc[j]
+        stop = tok.text in _SENT_END or "\n" in tok.whitespace_ or doc[j + 1].is_space
+        ends[j] = j + 1 if stop else ends[j + 1]
+    doc.user_data["quotex_punct_bounds"] = (starts, ends)
+    return starts, ends
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the start and end of its parser sentence; computed once per Doc, as
+    ``token.sent`` scans the sentence on every call (quadratic in quotes per sentence)."""
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get("quotex_sent_bounds")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    starts, ends = [0] * len(doc), [len(doc)] * len(doc)
+    for sent in doc.sents:
+        for j in range(sent.start, sent.end):
+            starts[j], ends[j] = sent.start, sent.end
+    doc.user_data["quotex_sent_bounds"] = (starts, ends)
+    return starts, ends
 
 
 def _clause_start(tok: Token, limit: int) -> int | None:

@@ -263,7 +263,13 @@ def _starts_sentence(doc: Doc, span: Span) -> bool:
     j = span.start - 1
     while j >= 0 and (doc[j].is_quote or doc[j].is_space or doc[j].text in "([—–-"):
         j -= 1
-    return j < 0 or doc[j].text in {".", "!", "?", ":"} or "\n" in doc[j].whitespace_ or span.start == span.sent.start
+    # is_sent_start rather than span.sent, which scans the sentence (quadratic in quotes per sentence)
+    return (
+        j < 0
+        or doc[j].text in {".", "!", "?", ":"}
+        or "\n" in doc[j].whitespace_
+        or bool(doc[span.start].is_sent_start)
+    )
 
 
 def _title_like(words: Sequence[Token]) -> bool:

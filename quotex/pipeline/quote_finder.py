@@ -35,7 +35,8 @@ class QuoteFinder:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        matches, stray = find_quotes(doc.text)
+        text = doc.text  # built from the tokens on every access: read it once
+        matches, stray = find_quotes(text)
         continued = {m.start for m in matches if m.continued}
         problems = [[i, -1] for i in stray]
         spans: list[Span] = []
@@ -44,7 +45,7 @@ class QuoteFinder:
         for k, m in enumerate(matches):
             nxt = matches[k + 1] if k + 1 < len(matches) else None
             if m.unclosed and not (nxt is not None and nxt.start in continued):
-                problems.append([doc.text.rfind(m.open_mark, 0, m.start), m.end])
+                problems.append([text.rfind(m.open_mark, 0, m.start), m.end])
             span = doc.char_span(m.start, m.end, label="quote", alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue

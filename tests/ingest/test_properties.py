@@ -40,13 +40,14 @@ def test_from_text_invariants(text: str) -> None:
 
 def test_large_text_is_cheap() -> None:
     text = (SCRAPED + "\n") * (5_000_000 // len(SCRAPED))
-    started = time.perf_counter()
+    started = time.process_time()
     article = from_text(text)
-    assert time.perf_counter() - started < 3.0  # ~0.5 s alone; slack for a shared CI box
+    # CPU seconds, not wall: a loaded machine must not fail it; a quadratic step still would
+    assert time.process_time() - started < 3.0  # ~0.5 s
     assert article.boilerplate
 
 
 def test_one_huge_line_is_cheap() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     from_text("word " * 1_000_000 + "(" * 100_000)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
