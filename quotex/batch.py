@@ -38,6 +38,10 @@ from quotex.results import Document, ErrorDetail, ErrorRecord
 #: texts are parsed in chunks of at most this many characters, cut at paragraph breaks,
 #: which bounds the parser's memory whatever the article's length
 CHUNK_CHARS = 20_000
+#: characters parsed together: about 5,000 words. A batch's activations (the parser's
+#: precomputed features above all) grow with its words, so this bound keeps memory flat
+#: whatever the articles' lengths; bigger batches are not faster.
+BATCH_CHARS = 30_000
 #: spaCy's tokenizer is quadratic in the length of a run without whitespace ("!!!!..."), so
 #: longer runs get a space every this many characters in the copy the parser reads, and runs
 #: with no letter or digit at all (no words, but a token per character) are blanked there
@@ -296,14 +300,15 @@ def run(
         yield from _Pool(nlp, n_process, budget).run(items)
         return
     pending: list[Job | Failed | Document] = []
-    chunks = 0
+    chunks = chars = 0
     for item in items:
         pending.append(item)
         if isinstance(item, Job):
             chunks += len(chunk_ranges(item.article.text))
-        if chunks >= batch_size:
+            chars += len(item.article.text)
+        if chunks >= batch_size or chars >= BATCH_CHARS:
             yield from _flush(nlp, pending, batch_size, budget)
-            pending, chunks = [], 0
+            pending, chunks, chars = [], 0, 0
     yield from _flush(nlp, pending, batch_size, budget)
 
 
