@@ -69,6 +69,22 @@ def candidate_pairs(items: Sequence[Item], *, max_df: int = DEFAULT_MAX_DF) -> I
                 for a in buckets[items[r].words][:1]:
                     yield from emit(a, o)
 
+    # any speaker: items that share at least two content lemmas (speaker spelling is no gate)
+    lindex: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        for lm in it.lemmas:
+            lindex[lm].append(it.idx)
+    for it in items:
+        shared: Counter[int] = Counter()
+        for lm in it.lemmas:
+            posting = lindex[lm]
+            if len(posting) <= max_df:
+                shared.update(posting)
+        need = 1 if len(it.lemmas) <= 2 else 2
+        for o, n in shared.items():
+            if o > it.idx and n >= need and items[o].doc != it.doc:
+                yield from emit(it.idx, o)
+
     # same speaker, shared content stem
     sindex: dict[tuple[str, str], list[int]] = defaultdict(list)
     for it in items:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
 from quotex.alignment.items import Item, same_speaker
+from quotex.alignment.lexical import are_synonyms
 from quotex.alignment.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
@@ -23,6 +25,9 @@ NEAR_COPY = 0.85
 PARTIAL_PAIR = 0.45
 PARTIAL_IN_QUOTE = 0.36
 CLAIM_OWN_QUOTE = 0.95
+SOFT = 0.2
+SYNONYM_WEIGHT = 0.8
+DERIVED_WEIGHT = 0.7
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,13 @@ class Options:
     min_paraphrase_support: int = 3
     near_copy_changes: float = 0.2
     max_df: int = 300
+    soft_min_exact: int = 2
+    soft_containment: float = 0.7
+    soft_min_longer: float = 0.45
+    soft_partial: float = 0.9
+    soft_short: int = 3
+    soft_same_speaker: float = 0.1
+    soft_other_speaker: float = 0.2
 
 
 def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
@@ -64,8 +76,14 @@ def _related_in_doc(a: Item, b: Item) -> bool:
     # or if they are the two halves of one statement split by its cue
     if a.words == b.words:
         return True
+    if a.is_sentence or b.is_sentence:
+        return a.start < b.end and b.start < a.end
     first, second = (a, b) if a.start <= b.start else (b, a)
-    split = a.kind == b.kind == "direct" and 0 <= second.start - first.end <= SPLIT_QUOTE_GAP
+    split = (
+        a.kind == b.kind == "direct"
+        and a.item_id != b.item_id  # two sentences of one quotation are two statements
+        and 0 <= second.start - first.end <= SPLIT_QUOTE_GAP
+    )
     if split and a.skey is not None and same_speaker(a, b):
         return True
     s, lg = (a, b) if a.n <= b.n else (b, a)
@@ -155,6 +173,63 @@ def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = N
     return 0.0
 
 
+def _lemma_match(x: str, other: frozenset[str]) -> float:
+    # exact lemma, then a synonym (spun and re-translated copies), then a derived form sharing a
+    # long prefix (betray/betrayal, constitution/constitutional)
+    if x in other:
+        return 1.0
+    best = 0.0
+    for y in other:
+        if are_synonyms(x, y):
+            return SYNONYM_WEIGHT
+        n = min(len(x), len(y))
+        if n >= 5 and x[:5] == y[:5] and _common_prefix(x, y) >= 0.75 * n:
+            best = DERIVED_WEIGHT
+    return best
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
+
+
+def _coverage(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Share of ``a``'s content (idf-weighted) found in ``b`` as the same, a synonym or a derived lemma."""
+    total = got = 0.0
+    for x in a:
+        w = idf.get(x, 1.0)
+        total += w
+        got += w * _lemma_match(x, b)
+    return got / total if total else 0.0
+
+
+def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
+    """Edge score of two items of different articles from their content lemmas, order-tolerant.
+
+    The shorter item's content must be found in the longer one (a partial quote, an indirect
+    rendering) and, unless it is short, enough of the longer one's in it (a paraphrase, not a topic
+    shared by two statements). The speaker is evidence, not a gate: the same speaker lowers the bar,
+    two different named speakers raise it.
+    """
+    if a.doc == b.doc or not a.lemmas or not b.lemmas:
+        return 0.0
+    s, lg = (a, b) if len(a.lemmas) <= len(b.lemmas) else (b, a)
+    exact = len(a.lemmas & b.lemmas)
+    if exact < min(opt.soft_min_exact, len(s.lemmas)):
+        return 0.0
+    cs = _coverage(s.lemmas, lg.lemmas, idf)
+    cl = _coverage(lg.lemmas, s.lemmas, idf)
+    short = len(s.lemmas) <= opt.soft_short
+    bonus = opt.soft_same_speaker if same_speaker(a, b) else 0.0
+    if a.skey is not None and b.skey is not None and not same_speaker(a, b):
+        if short and a.skey != b.skey:
+            return 0.0  # a short phrase in two speakers' mouths is not one statement
+        bonus = -opt.soft_other_speaker
+    sim = cs + bonus
+    if sim < opt.soft_containment or (not short and cl + bonus < opt.soft_min_longer and cs < opt.soft_partial):
+        return 0.0
+    return SOFT + 0.1 * min(1.0, (cs + cl) / 2)
+
+
 def claim_score(c: Item, o: Item, opt: Options, idf: dict[str, float] | None = None) -> float:
     """Edge score between a claim and a quote or another claim (0 means no edge)."""
     if c.doc == o.doc:
@@ -194,11 +269,11 @@ class _Clusters:
         by_doc: dict[str, list[Item]] = defaultdict(list)
         for i in self.members[ra]:
             it = self.items[i]
-            if it.is_quote:
+            if it.is_quote or it.is_sentence:
                 by_doc[it.doc].append(it)
         for j in self.members[rb]:
             y = self.items[j]
-            if not y.is_quote:
+            if not (y.is_quote or y.is_sentence):
                 continue
             for x in by_doc.get(y.doc, ()):
                 if not _related_in_doc(x, y):
@@ -228,7 +303,7 @@ def inverse_frequencies(items: Sequence[Item]) -> dict[str, float]:
     """
     df: Counter[str] = Counter()
     for it in items:
-        df.update(it.content)
+        df.update(it.content | it.lemmas)
     n = max(len(items), 2)
     return {w: math.log1p(n / c) for w, c in df.items()}
 
@@ -251,16 +326,9 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     cedges: list[tuple[float, int, int]] = []
     idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
-        a, b = items[i], items[j]
-        if a.is_quote and b.is_quote:
-            sc = quote_score(a, b, opt, idf)
-            if sc > 0:
-                qedges.append((sc, i, j))
-        else:
-            c, o = (a, b) if not a.is_quote else (b, a)
-            sc = claim_score(c, o, opt, idf)
-            if sc > 0:
-                cedges.append((sc, i, j))
+        sc = pair_score(items[i], items[j], opt, idf)
+        if sc > 0:
+            (qedges if items[i].is_quote and items[j].is_quote else cedges).append((sc, i, j))
     # a claim and the quotes inside it share a document, so the index may not pair them
     by_key = {(it.doc, it.item_id): it.idx for it in items if it.is_quote}
     for it in items:
@@ -281,15 +349,26 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
+def pair_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
+    """Edge score of any two items: the rules of quotes and claims first, then the lemma score.
+
+    Unquoted sentences pair only with a quote or claim of another article, never with each other.
+    """
+    if a.is_sentence and b.is_sentence:
+        return 0.0
+    if a.is_sentence or b.is_sentence:
+        sc = 0.0
+    elif a.is_quote and b.is_quote:
+        sc = quote_score(a, b, opt, idf)
+    else:
+        sc = claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf)
+    return sc or soft_score(a, b, opt, idf)
+
+
 def iter_edges_debug(items: Sequence[Item], opt: Options) -> Iterable[tuple[float, Item, Item]]:
     """Every verified edge, for inspection in notebooks and tests."""
     idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
-        a, b = items[i], items[j]
-        sc = (
-            quote_score(a, b, opt, idf)
-            if a.is_quote and b.is_quote
-            else (claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf))
-        )
+        sc = pair_score(items[i], items[j], opt, idf)
         if sc > 0:
-            yield sc, a, b
+            yield sc, items[i], items[j]

@@ -12,7 +12,9 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quotex.alignment._data import load
-from quotex.alignment.normalize import Token, content_stems, light_form, tokenize
+from quotex.alignment.lexical import lemma
+from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
+from quotex.alignment.normalize import keys as keys_of
 from quotex.results import Document, Speaker, TextSpan
 
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
@@ -188,6 +190,13 @@ class Item:
     inside: list[str] = field(default_factory=list)  # ids of quotes inside a claim
     quoted: list[tuple[int, int]] = field(default_factory=list)  # their spans (with the marks)
     given: str = ""  # initial of the speaker's given name, when known
+    lemmas: frozenset[str] = frozenset()  # dictionary lemmas of the content words
+    piece: bool = False  # one sentence of a quotation of several
+
+    @property
+    def is_sentence(self) -> bool:
+        """An unquoted sentence of narration, a candidate only beside another article's statement."""
+        return self.kind == "sentence"
 
     @property
     def n(self) -> int:
@@ -209,6 +218,71 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     m2 = _SENT_END.search(text, end)
     right = m2.start() + 1 if m2 else len(text)
     return left, min(len(text), right)
+
+
+def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
+    """Dictionary lemmas of the content words (stopwords and punctuation dropped)."""
+    stop = stopwords()
+    return frozenset(lemma(_possessor(t)) for t in tokens if t.key and t.key not in stop)
+
+
+def _possessor(t: Token) -> str:
+    # "Draghi's" is Draghi: the key drops the apostrophe, the lemma must drop the 's too
+    if len(t.text) > 3 and t.text[-2] in "'’" and t.text[-1] in "sS":
+        return word_key(t.text[:-2])
+    return t.key
+
+
+#: shorter sentences ("He agreed.") say too little to be matched without quotation marks
+MIN_SENTENCE_WORDS = 4
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of every sentence of ``text`` (the model-free split of :func:`sentence_bounds`),
+    surrounding spaces and quotation marks trimmed."""
+    out = []
+    left = 0
+    for m in [*_SENT_END.finditer(text), None]:
+        right = m.start() + 1 if m else len(text)
+        s, e = left, min(right, len(text))
+        while s < e and (text[s].isspace() or text[s] in "\"'“‘”’"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'“‘”’"):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        if m:
+            left = m.end()
+    return out
+
+
+# where a sentence or a report joins two statements: a participle clause (", adding that ...",
+# ", imposing ..."), a second "that" clause, a semicolon or a dash
+_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and that\s+|;\s+|\s+[—–]\s+")
+_CLAIM_CLAUSE = re.compile(r",?\s+and that\s+")
+
+
+def clause_spans(text: str, boundary: re.Pattern[str] = _CLAUSE) -> list[tuple[int, int]]:
+    """Offsets of the clauses of one sentence; a clause too short to stand alone stays with the one before."""
+    out: list[tuple[int, int]] = []
+    left = 0
+    for m in [*boundary.finditer(text), None]:
+        right = m.start() if m else len(text)
+        if out and len(keys_of(text[left:right])) < MIN_SENTENCE_WORDS:
+            out[-1] = (out[-1][0], right)
+        elif right > left:
+            out.append((left, right))
+        if m:
+            left = m.end()
+    if len(out) > 1 and len(keys_of(text[out[0][0] : out[0][1]])) < MIN_SENTENCE_WORDS:
+        out[:2] = [(out[0][0], out[1][1])]
+    return out or [(0, len(text))]
+
+
+def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    # a sentence mostly taken by a quote or claim already has its item
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return inside * 2 >= end - start
 
 
 def _in_boilerplate(start: int, end: int, spans: Sequence[TextSpan]) -> bool:
@@ -244,12 +318,57 @@ def _item(
         given=given_initial(name),
         tokens=toks,
         words=tuple(t.key for t in toks if t.key),
+        lemmas=content_lemmas(toks),
         light=light_form(text),
         **extra,
     )
 
 
-def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool) -> list[Item]:
+#: share of a sentence's content lemmas that another article's item must repeat for the sentence to
+#: count as quoted on its own there
+PIECE_EVIDENCE = 0.8
+
+
+def _split_quotations(items: list[Item]) -> list[Item]:
+    """Keep either each quotation of several sentences whole or its sentences, never both.
+
+    A quotation is one statement unless another article carries one of its sentences without the
+    rest (outlets quote them apart): then each sentence is a statement of its own.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        if not it.piece:
+            for lm in it.lemmas:
+                index[lm].append(it.idx)
+    by_quote: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.is_quote:
+            by_quote[it.doc, it.item_id].append(it)
+    split: set[tuple[str, str]] = set()
+    for key, group in by_quote.items():
+        for piece in (it for it in group if it.piece and len(it.lemmas) >= 3):
+            seen: Counter[int] = Counter()
+            for lm in piece.lemmas:
+                if len(index[lm]) <= 300:
+                    seen.update(index[lm])
+            rest = [it.lemmas - piece.lemmas for it in group if it.piece and it is not piece]
+            if any(
+                n >= PIECE_EVIDENCE * len(piece.lemmas)
+                and items[o].doc != piece.doc
+                and any(len(r & items[o].lemmas) * 2 < len(r) for r in rest if r)
+                for o, n in seen.items()
+            ):
+                split.add(key)
+                break
+    kept = [it for it in items if not it.is_quote or it.piece == ((it.doc, it.item_id) in split)]
+    for i, it in enumerate(kept):
+        it.idx = i
+    return kept
+
+
+def build_items(
+    docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool, use_sentences: bool = True
+) -> list[Item]:
     """Collect the quotes (of the given kinds) and claims of every document as Items.
 
     A partial quote's context is the claim that contains it, else its sentence; a direct quote's
@@ -261,65 +380,106 @@ def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_cla
         for q in doc.quotes:
             if q.kind not in quote_kinds or _in_boilerplate(q.start, q.end, doc.boilerplate):
                 continue
-            toks = tokenize(q.text, q.start)
-            if not any(t.key for t in toks):
-                continue
             host = next(
                 (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
                 None,
             )
-            if host is not None and q.kind == "partial":
-                ctx_text = host.text
-            else:
-                s, e = sentence_bounds(doc.text, q.start, q.end)
-                ctx_text = doc.text[s:e] if q.kind == "partial" else q.text
-            own = content_stems(toks)
-            items.append(
-                _item(
-                    len(items),
-                    doc.id,
-                    pos,
-                    q.id,
-                    q.kind,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.speaker,
-                    toks,
-                    content=own,
-                    context=content_stems(tokenize(ctx_text)) | own,
-                    is_quote=True,
+            pieces = sentence_spans(q.text) if q.kind == "direct" else []
+            for ps, pe in [(0, len(q.text))] + (pieces if len(pieces) > 1 else []):
+                start, end = q.start + ps, q.start + pe
+                text = doc.text[start:end]
+                toks = tokenize(text, start)
+                if not any(t.key for t in toks):
+                    continue
+                if host is not None and q.kind == "partial":
+                    ctx_text = host.text
+                else:
+                    s, e = sentence_bounds(doc.text, start, end)
+                    ctx_text = doc.text[s:e] if q.kind == "partial" else text
+                own = content_stems(toks)
+                items.append(
+                    _item(
+                        len(items),
+                        doc.id,
+                        pos,
+                        q.id,
+                        q.kind,
+                        start,
+                        end,
+                        text,
+                        q.speaker,
+                        toks,
+                        content=own,
+                        context=content_stems(tokenize(ctx_text)) | own,
+                        is_quote=True,
+                        piece=(start, end) != (q.start, q.end),
+                    )
                 )
-            )
         if not use_claims:
             continue
         quote_spans = {q.id: (q.start, q.end) for q in doc.quotes}
         for c in claims:
-            toks = tokenize(c.text, c.start)
-            if not any(t.key for t in toks):
-                continue
-            inside = [qid for qid, (s, e) in quote_spans.items() if c.start <= s and e <= c.end]
-            quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
-            own = content_stems(toks)
-            items.append(
-                _item(
-                    len(items),
-                    doc.id,
-                    pos,
-                    c.id,
-                    "claim",
-                    c.start,
-                    c.end,
-                    c.text,
-                    c.speaker,
-                    toks,
-                    content=own,
-                    context=own,
-                    is_quote=False,
-                    inside=sorted(set(inside) | set(c.quotes)),
-                    quoted=quoted,
+            # "said that 70 countries had offered help and that hotels would open": two reports
+            for cs, ce in clause_spans(c.text, _CLAIM_CLAUSE):
+                start, end = c.start + cs, c.start + ce
+                text = doc.text[start:end]
+                toks = tokenize(text, start)
+                if not any(t.key for t in toks):
+                    continue
+                inside = [qid for qid, (s, e) in quote_spans.items() if start <= s and e <= end]
+                quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
+                own = content_stems(toks)
+                items.append(
+                    _item(
+                        len(items),
+                        doc.id,
+                        pos,
+                        c.id,
+                        "claim",
+                        start,
+                        end,
+                        text,
+                        c.speaker,
+                        toks,
+                        content=own,
+                        context=own,
+                        is_quote=False,
+                        inside=sorted(set(inside) | (set(c.quotes) if (cs, ce) == (0, len(c.text)) else set())),
+                        quoted=quoted,
+                    )
                 )
-            )
+        if use_sentences:
+            taken = [(it.start, it.end) for it in items if it.doc == doc.id]
+            for s, e in (
+                (ss + cs, ss + ce) for ss, se in sentence_spans(doc.text) for cs, ce in clause_spans(doc.text[ss:se])
+            ):
+                if _in_boilerplate(s, e, doc.boilerplate) or _covered(s, e, taken):
+                    continue
+                toks = tokenize(doc.text[s:e], s)
+                if sum(1 for t in toks if t.key) < MIN_SENTENCE_WORDS:
+                    continue
+                own = content_stems(toks)
+                # the speaker of a quote inside the sentence speaks it ('Weber called it "a good start"')
+                inner = [q for q in doc.quotes if q.start < e and s < q.end and q.speaker]
+                items.append(
+                    _item(
+                        len(items),
+                        doc.id,
+                        pos,
+                        f"s{s}",
+                        "sentence",
+                        s,
+                        e,
+                        doc.text[s:e],
+                        inner[0].speaker if inner else None,
+                        toks,
+                        content=own,
+                        context=own,
+                        is_quote=False,
+                        inside=[q.id for q in inner],
+                    )
+                )
+    items = _split_quotations(items)
     merged = misspelt_keys((it.skey, it.doc, it.given) for it in items if it.skey)
     for it in items:
         it.skey = merged.get(it.skey, it.skey) if it.skey else it.skey

@@ -18,7 +18,7 @@ DriftType = Literal[
     "attribution_change",
     "unquoted",
 ]
-MemberKind = Literal["direct", "partial", "scare", "title", "claim"]
+MemberKind = Literal["direct", "partial", "scare", "title", "claim", "sentence"]
 FactKind = Literal["duration", "count", "percentage", "fraction", "date", "place"]
 
 
@@ -40,7 +40,9 @@ class Member(_Model):
     start: int = Field(ge=0, description="Offset into Document.text.")
     end: int = Field(ge=0)
     text: str = Field(description="Exactly Document.text[start:end].")
-    kind: MemberKind = Field(description="Quote kind (direct/partial), or 'claim' for reported speech.")
+    kind: MemberKind = Field(
+        description="Quote kind (direct/partial), 'claim' for reported speech, 'sentence' for an unquoted repeat."
+    )
     speaker: str | None = Field(default=None, description="Speaker name as that document gives it.")
     item: str = Field(default="", description="Id of the quote or claim in its document (q0, c1).")
 
