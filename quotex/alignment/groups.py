@@ -352,10 +352,13 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
 def pair_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     """Edge score of any two items: the rules of quotes and claims first, then the lemma score.
 
-    Unquoted sentences pair only with a quote or claim of another article, never with each other.
+    Unquoted sentences pair with a quote or claim of another article, and with each other only in
+    the first person.
     """
     if a.is_sentence and b.is_sentence:
-        return 0.0
+        # narration shared by two outlets is not a statement; a first-person sentence is someone's
+        # words printed without quotation marks
+        return soft_score(a, b, opt, idf) if a.first_person and b.first_person else 0.0
     if a.is_sentence or b.is_sentence:
         sc = 0.0
     elif a.is_quote and b.is_quote:

@@ -167,6 +167,10 @@ def same_speaker(a: Item, b: Item) -> bool:
     return not a.given or not b.given or a.given == b.given
 
 
+# keys fold apostrophes, so "we're", "I'll" and "U.S." (were, ill, us) cannot be told from other words
+FIRST_PERSON = frozenset({"i", "im", "ive", "me", "my", "mine", "we", "weve", "our", "ours"})
+
+
 @dataclass
 class Item:
     """A quote or claim prepared for comparison."""
@@ -192,6 +196,11 @@ class Item:
     given: str = ""  # initial of the speaker's given name, when known
     lemmas: frozenset[str] = frozenset()  # dictionary lemmas of the content words
     piece: bool = False  # one sentence of a quotation of several
+
+    @property
+    def first_person(self) -> bool:
+        """The words speak in the first person (I, we, my, our...)."""
+        return not FIRST_PERSON.isdisjoint(self.words)
 
     @property
     def is_sentence(self) -> bool:
