@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quotex.alignment._data import load
-from quotex.alignment.lexical import lemma
+from quotex.alignment.lexical import lemma, phrase
 from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
 from quotex.alignment.normalize import keys as keys_of
 from quotex.results import Document, Speaker, TextSpan
@@ -232,7 +232,24 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
     """Dictionary lemmas of the content words (stopwords and punctuation dropped)."""
     stop = stopwords()
-    return frozenset(lemma(_possessor(t)) for t in tokens if t.key and t.key not in stop)
+    words = [t for t in tokens if t.key]
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        # a fixed phrase of the thesaurus is one unit ("day and night" ~ "around the clock"); two
+        # words are left alone ("the country", "open up" are no idioms)
+        for n in (4, 3):
+            run = words[i : i + n]
+            found = phrase([t.key for t in run]) if len(run) == n else None
+            if found is not None and run[0].key not in stop and run[-1].key not in stop:
+                out.add(found)
+                i += n
+                break
+        else:
+            if words[i].key not in stop:
+                out.add(lemma(_possessor(words[i])))
+            i += 1
+    return frozenset(out)
 
 
 def _possessor(t: Token) -> str:
@@ -459,10 +476,16 @@ def build_items(
                 )
         if use_sentences:
             taken = [(it.start, it.end) for it in items if it.doc == doc.id]
+            # a sentence around a direct quote is that quote and its cue, already an item
+            direct = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
             for s, e in (
                 (ss + cs, ss + ce) for ss, se in sentence_spans(doc.text) for cs, ce in clause_spans(doc.text[ss:se])
             ):
-                if _in_boilerplate(s, e, doc.boilerplate) or _covered(s, e, taken):
+                if (
+                    _in_boilerplate(s, e, doc.boilerplate)
+                    or _covered(s, e, taken)
+                    or any(qs < e and s < qe for qs, qe in direct)
+                ):
                     continue
                 toks = tokenize(doc.text[s:e], s)
                 if sum(1 for t in toks if t.key) < MIN_SENTENCE_WORDS:

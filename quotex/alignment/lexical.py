@@ -65,13 +65,43 @@ def _thesaurus() -> dict[str, str]:
 
 @lru_cache(maxsize=50_000)
 def synonyms(word: str) -> frozenset[str]:
-    """One-word synonyms of a lemma in the Moby thesaurus (empty for unknown words)."""
+    """Synonyms of a lemma in the Moby thesaurus, phrases included (empty for unknown words)."""
     rest = _thesaurus().get(word)
-    if not rest:
-        return frozenset()
-    return frozenset(w for w in rest.split(",") if w and " " not in w)
+    return frozenset(w for w in rest.split(",") if w) if rest else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> dict[str, frozenset[str]]:
+    # "day and night" and "round the clock" are both listed under "constantly": a phrase means
+    # what the one-word head words that list it mean
+    heads: dict[str, set[str]] = {}
+    for head, rest in _thesaurus().items():
+        for syn in rest.split(","):
+            if " " in syn and syn.count(" ") <= 3:
+                heads.setdefault(syn, set()).add(head)
+    return {p: frozenset(h) for p, h in heads.items()}
+
+
+def phrase(words: list[str] | tuple[str, ...]) -> str | None:
+    """The thesaurus phrase these words form ('day and night'), also without a leading 'a'
+    ('around the clock' -> 'round the clock'), else None."""
+    text = " ".join(words)
+    index = _phrase_heads()
+    if text in index:
+        return text
+    if text.startswith("a") and text[1:] in index:
+        return text[1:]
+    return None
 
 
 def are_synonyms(a: str, b: str) -> bool:
-    """True when either lemma lists the other as a synonym (remorse/regret, customer/client)."""
-    return b in synonyms(a) or a in synonyms(b)
+    """True when either lemma lists the other as a synonym (remorse/regret, customer/client), or
+    two phrases share a head word (day and night / round the clock)."""
+    if b in synonyms(a) or a in synonyms(b):
+        return True
+    if " " in a or " " in b:
+        index = _phrase_heads()
+        ha = index.get(a, frozenset({a}))
+        hb = index.get(b, frozenset({b}))
+        return not ha.isdisjoint(hb)
+    return False
