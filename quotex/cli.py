@@ -174,6 +174,9 @@ def align_cmd(
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for all inputs.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    meta: Annotated[
+        Optional[Path], typer.Option(help="JSON Lines of id, outlet, published, url: how the report names articles.")
+    ] = None,
 ) -> None:
     """Group the same statements across outlets and report how their wording drifted."""
     _check_format(format, ALIGN_FORMATS)
@@ -185,6 +188,10 @@ def align_cmd(
         raise typer.Exit(code=1 if failures else 0)
     from quotex.alignment import to_html, to_json, to_table
 
+    if meta is not None:
+        from quotex.alignment.meta import load_meta, with_meta
+
+        docs = with_meta(docs, load_meta(meta))
     result = quotex.align(docs)
     rendered = {"json": to_json, "html": to_html, "table": to_table}[format](result)
     if output is not None:

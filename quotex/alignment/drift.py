@@ -370,8 +370,8 @@ def meaning_and_form(canon: Item, m: Item, idx: int) -> list[Drift]:
         out.append(_mk("partial", m, idx, canon, [], [], f"{m.n} of {canon.n} words quoted"))
     neg_c = NEGATIONS.intersection(canon.words)
     neg_m = NEGATIONS.intersection(m.words)
-    # a partial quote may leave the negation outside its marks; only a full rendering can lose it
-    if bool(neg_c) != bool(neg_m) and (neg_m or m.n * 2 >= canon.n):
+    # a partial quote may leave the negation outside its marks: only a full rendering can lose it
+    if bool(neg_c) != bool(neg_m) and (neg_m or m.kind != "partial"):
         src = [t for t in _words(canon) if t.key in neg_c]
         dst = [t for t in _words(m) if t.key in neg_m]
         what = "negation lost" if neg_c else "negation added"
