@@ -66,8 +66,16 @@ def test_a_spun_copy_is_the_same_statement(variant):
 
 
 def test_an_idiom_and_its_synonym_are_one_statement():
-    a = make_doc("a", '"Volunteers are searching day and night," Vale said.', [("Volunteers are searching day and night", "direct", "Nora Vale")])  # fmt: skip
-    b = make_doc("b", '"Volunteers are searching around the clock," Vale said.', [("Volunteers are searching around the clock", "direct", "Nora Vale")])  # fmt: skip
+    a = make_doc(
+        "a",
+        '"Volunteers are searching day and night," Vale said.',
+        [("Volunteers are searching day and night", "direct", "Nora Vale")],
+    )
+    b = make_doc(
+        "b",
+        '"Volunteers are searching around the clock," Vale said.',
+        [("Volunteers are searching around the clock", "direct", "Nora Vale")],
+    )
     assert len(align([a, b], facts=False, names=False).groups) == 1
 
 
@@ -88,7 +96,9 @@ def test_a_sentence_that_repeats_a_quote_without_marks_is_a_member():
 def test_a_short_partial_quote_joins_the_full_sentence_with_partial_drift():
     full = "Within the rules we have, the council will do whatever it takes to save the harbour"
     a = make_doc("a", f'"{full}," Vale said.', [(full, "direct", "Nora Vale")])
-    b = make_doc("b", 'Vale vowed to do "whatever it takes" for the harbour.', [("whatever it takes", "partial", "Nora Vale")])  # fmt: skip
+    b = make_doc(
+        "b", 'Vale vowed to do "whatever it takes" for the harbour.', [("whatever it takes", "partial", "Nora Vale")]
+    )
     assert "partial" in _one_group(align([a, b], facts=False, names=False))
 
 
@@ -103,8 +113,16 @@ def test_a_lost_negation_is_a_meaning_change():
 
 
 def test_a_changed_number_is_a_meaning_change():
-    a = make_doc("a", '"We counted 40 boats in the harbour," Vale said.', [("We counted 40 boats in the harbour", "direct", "Nora Vale")])  # fmt: skip
-    b = make_doc("b", '"We counted 14 boats in the harbour," Vale said.', [("We counted 14 boats in the harbour", "direct", "Nora Vale")])  # fmt: skip
+    a = make_doc(
+        "a",
+        '"We counted 40 boats in the harbour," Vale said.',
+        [("We counted 40 boats in the harbour", "direct", "Nora Vale")],
+    )
+    b = make_doc(
+        "b",
+        '"We counted 14 boats in the harbour," Vale said.',
+        [("We counted 14 boats in the harbour", "direct", "Nora Vale")],
+    )
     assert "number_change" in _one_group(align([a, b], facts=False, names=False))
 
 
@@ -129,7 +147,11 @@ def test_the_reference_version_is_the_earliest_published_then_the_fullest():
 
 
 def test_the_report_names_articles_by_outlet_and_date_and_lists_unshared_statements(tmp_path):
-    a = make_doc("a", f'"{APOLOGY}," Vale said. "The ferry runs on Sunday," she added.', [(APOLOGY, "direct", "Nora Vale"), ("The ferry runs on Sunday", "direct", "Nora Vale")])  # fmt: skip
+    a = make_doc(
+        "a",
+        f'"{APOLOGY}," Vale said. "The ferry runs on Sunday," she added.',
+        [(APOLOGY, "direct", "Nora Vale"), ("The ferry runs on Sunday", "direct", "Nora Vale")],
+    )
     b = make_doc("b", f'"{APOLOGY}," Vale said.', [(APOLOGY, "direct", "Nora Vale")], published=None)
     meta = tmp_path / "meta.jsonl"
     meta.write_text(
@@ -195,7 +217,9 @@ def _outlets(draw: st.DrawFn) -> list:
     for i in range(n):
         chosen = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True))
         text = " ".join(f'"{s}," Vale said.' for s in chosen)
-        docs.append(make_doc(f"d{i}", text, [(s, "direct", draw(st.sampled_from(["Nora Vale", None])))  for s in chosen]))  # fmt: skip
+        docs.append(
+            make_doc(f"d{i}", text, [(s, "direct", draw(st.sampled_from(["Nora Vale", None]))) for s in chosen])
+        )
     return docs
 
 
