@@ -51,7 +51,8 @@ class Options:
     soft_partial: float = 0.9
     soft_short: int = 3
     soft_same_speaker: float = 0.1
-    soft_other_speaker: float = 0.2
+    soft_other_speaker: float = 0.1
+    soft_number: float = 0.1
 
 
 def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
@@ -224,6 +225,8 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
         if short and a.skey != b.skey:
             return 0.0  # a short phrase in two speakers' mouths is not one statement
         bonus = -opt.soft_other_speaker
+    if a.numbers & b.numbers:
+        bonus += opt.soft_number  # a shared number anchors a reworded report
     sim = cs + bonus
     if sim < opt.soft_containment or (not short and cl + bonus < opt.soft_min_longer and cs < opt.soft_partial):
         return 0.0
@@ -356,9 +359,10 @@ def pair_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     the first person.
     """
     if a.is_sentence and b.is_sentence:
-        # narration shared by two outlets is not a statement; a first-person sentence is someone's
-        # words printed without quotation marks
-        return soft_score(a, b, opt, idf) if a.first_person and b.first_person else 0.0
+        # narration shared by two outlets is not a statement
+        # words printed without quotation marks: a first-person sentence, or one that reports speech
+        speech = (a.first_person and b.first_person) or (a.reported and b.reported)
+        return soft_score(a, b, opt, idf) if speech else 0.0
     if a.is_sentence or b.is_sentence:
         sc = 0.0
     elif a.is_quote and b.is_quote:

@@ -88,6 +88,14 @@ def _pronouns() -> frozenset[str]:
     return frozenset(load("names")["pronouns"])
 
 
+def given_initials(name: str | None) -> str:
+    """Initials of all given names ('Recep Tayyip Erdogan' -> 'rt'), else ''."""
+    if not name:
+        return ""
+    parts = name_parts(name)[:-1]
+    return "".join(p[:1].lower() for p in parts if p[:1].isupper())
+
+
 def given_initial(name: str | None) -> str:
     """Initial of the given name when the speaker's name has one ('Yuri Ushakov' -> 'y'), else ''."""
     if not name:
@@ -127,8 +135,7 @@ def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         counts[key] += 1
         per_doc[key, doc] += 1
         docs[key].add(doc)
-        if given:
-            givens[key].add(given)
+        givens[key].update(given)
     rank = {k: i for i, k in enumerate(sorted(counts, key=lambda k: (-counts[k], k)))}
     # keys one edit apart share a one-letter deletion (or one is the other's): a linear index
     # instead of comparing every pair of surnames in a large corpus
@@ -164,7 +171,8 @@ def same_speaker(a: Item, b: Item) -> bool:
     """
     if a.skey is None or a.skey != b.skey:
         return False
-    return not a.given or not b.given or a.given == b.given
+    # "Tayyip Erdogan" is "Recep Tayyip Erdogan": one shared given-name initial is enough
+    return not a.given or not b.given or not set(a.given).isdisjoint(b.given)
 
 
 # keys fold apostrophes, so "we're", "I'll" and "U.S." (were, ill, us) cannot be told from other words
@@ -193,9 +201,15 @@ class Item:
     is_quote: bool
     inside: list[str] = field(default_factory=list)  # ids of quotes inside a claim
     quoted: list[tuple[int, int]] = field(default_factory=list)  # their spans (with the marks)
-    given: str = ""  # initial of the speaker's given name, when known
+    given: str = ""  # initials of the speaker's given names, when known
     lemmas: frozenset[str] = frozenset()  # dictionary lemmas of the content words
     piece: bool = False  # one sentence of a quotation of several
+    reported: bool = False  # an unquoted sentence that reports speech ("he said the toll had risen")
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        """The numbers it states (the anchors of a paraphrase: "70 countries" / "70 nations")."""
+        return frozenset(lm for lm in self.lemmas if lm[:1].isdigit())
 
     @property
     def first_person(self) -> bool:
@@ -284,8 +298,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # where a sentence or a report joins two statements: a participle clause (", adding that ...",
 # ", imposing ..."), a second "that" clause, a semicolon or a dash
-_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and that\s+|;\s+|\s+[—–]\s+")
-_CLAIM_CLAUSE = re.compile(r",?\s+and that\s+")
+_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[—–]\s+")
+_CLAIM_CLAUSE = re.compile(r",?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))")
 
 
 def clause_spans(text: str, boundary: re.Pattern[str] = _CLAUSE) -> list[tuple[int, int]]:
@@ -303,6 +317,35 @@ def clause_spans(text: str, boundary: re.Pattern[str] = _CLAUSE) -> list[tuple[i
     if len(out) > 1 and len(keys_of(text[out[0][0] : out[0][1]])) < MIN_SENTENCE_WORDS:
         out[:2] = [(out[0][0], out[1][1])]
     return out or [(0, len(text))]
+
+
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    # the attribution lexicon (imported here: it registers with spaCy, which align does not need)
+    from quotex.registry import speech_cues
+
+    return speech_cues().verbs
+
+
+_CUE_TAIL = re.compile(r"\s*(?:that\b)?[\s,:]*")
+
+
+def report_start(text: str) -> int:
+    """Where the reported words begin in a sentence that reports speech: after its last speech verb
+    ("Winterkorn said there would be ..." -> "there would be ...", "described X as ..."), else 0.
+
+    Only a verb in the first two thirds counts, and at least four words must follow it.
+    """
+    verbs = _cue_verbs()
+    toks = [t for t in tokenize(text) if t.key]
+    for i in range(len(toks) - MIN_SENTENCE_WORDS - 1, -1, -1):
+        t = toks[i]
+        if t.start * 3 > len(text) * 2 or not t.key.isalpha():
+            continue
+        if t.key[-1] in "sdg" and lemma(t.key) in verbs:  # said, says, added, pledged, saying
+            tail = _CUE_TAIL.match(text, t.end)
+            return tail.end() if tail else t.end
+    return 0
 
 
 def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -341,7 +384,7 @@ def _item(
         text=text,
         speaker=name,
         skey=speaker_key(name),
-        given=given_initial(name),
+        given=given_initials(name),
         tokens=toks,
         words=tuple(t.key for t in toks if t.key),
         lemmas=content_lemmas(toks),
@@ -363,16 +406,16 @@ def _split_quotations(items: list[Item]) -> list[Item]:
     """
     index: dict[str, list[int]] = defaultdict(list)
     for it in items:
-        if not it.piece:
-            for lm in it.lemmas:
-                index[lm].append(it.idx)
+        for lm in it.lemmas:
+            index[lm].append(it.idx)
     by_quote: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for it in items:
         if it.is_quote:
             by_quote[it.doc, it.item_id].append(it)
     split: set[tuple[str, str]] = set()
+    whole_lemmas = {key: next(it.lemmas for it in group if not it.piece) for key, group in by_quote.items()}
     for key, group in by_quote.items():
-        for piece in (it for it in group if it.piece and len(it.lemmas) >= 3):
+        for piece in (it for it in group if it.piece and len(it.lemmas) >= 2):
             seen: Counter[int] = Counter()
             for lm in piece.lemmas:
                 if len(index[lm]) <= 300:
@@ -381,7 +424,12 @@ def _split_quotations(items: list[Item]) -> list[Item]:
             if any(
                 n >= PIECE_EVIDENCE * len(piece.lemmas)
                 and items[o].doc != piece.doc
-                and any(len(r & items[o].lemmas) * 2 < len(r) for r in rest if r)
+                # o's whole quotation (not just its sentence) must lack the rest of ours
+                and any(
+                    len(r & whole_lemmas.get((items[o].doc, items[o].item_id), items[o].lemmas)) * 2 < len(r)
+                    for r in rest
+                    if r
+                )
                 for o, n in seen.items()
             ):
                 split.add(key)
@@ -481,6 +529,8 @@ def build_items(
             for s, e in (
                 (ss + cs, ss + ce) for ss, se in sentence_spans(doc.text) for cs, ce in clause_spans(doc.text[ss:se])
             ):
+                cue = report_start(doc.text[s:e])
+                s += cue
                 if (
                     _in_boilerplate(s, e, doc.boilerplate)
                     or _covered(s, e, taken)
@@ -509,6 +559,7 @@ def build_items(
                         context=own,
                         is_quote=False,
                         inside=[q.id for q in inner],
+                        reported=cue > 0,
                     )
                 )
     items = _split_quotations(items)
