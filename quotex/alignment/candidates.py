@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from quotex.alignment.items import Item
 
 DEFAULT_MAX_DF = 300
+#: lemmas of an item looked up in the lemma index (its rarest)
+RARE_LEMMAS = 12
 
 
 def _bigrams(words: Sequence[str]) -> list[tuple[str, ...]]:
@@ -75,14 +77,16 @@ def candidate_pairs(items: Sequence[Item], *, max_df: int = DEFAULT_MAX_DF) -> I
         for lm in it.lemmas:
             lindex[lm].append(it.idx)
     for it in items:
+        # the rarest lemmas carry the identity of a statement; common ones pair it with everything
+        rare = sorted(it.lemmas, key=lambda lm: (len(lindex[lm]), lm))[:RARE_LEMMAS]
         shared: Counter[int] = Counter()
-        for lm in it.lemmas:
+        for lm in rare:
             posting = lindex[lm]
             if len(posting) <= max_df:
                 shared.update(posting)
-        need = 1 if len(it.lemmas) <= 2 else 2
+        need = 1 if len(it.lemmas) <= 2 else 2 if len(it.lemmas) <= 6 else 3
         for o, n in shared.items():
-            if o > it.idx and n >= need and items[o].doc != it.doc:
+            if n >= need and items[o].doc != it.doc:  # rarest lemmas differ by side: both sides ask
                 yield from emit(it.idx, o)
 
     # same speaker, shared content stem

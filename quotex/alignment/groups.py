@@ -12,7 +12,7 @@ from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
 from quotex.alignment.items import Item, same_speaker
-from quotex.alignment.lexical import are_synonyms
+from quotex.alignment.lexical import are_synonyms, synonyms
 from quotex.alignment.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
@@ -46,6 +46,7 @@ class Options:
     near_copy_changes: float = 0.2
     max_df: int = 300
     soft_min_exact: int = 2
+    soft_min_exact_share: float = 0.4
     soft_containment: float = 0.7
     soft_min_longer: float = 0.45
     soft_partial: float = 0.9
@@ -78,7 +79,8 @@ def _related_in_doc(a: Item, b: Item) -> bool:
     if a.words == b.words:
         return True
     if a.is_sentence or b.is_sentence:
-        return a.start < b.end and b.start < a.end
+        # a headline or sentence may restate a quote of its own article; two sentences are two statements
+        return a.is_sentence != b.is_sentence
     first, second = (a, b) if a.start <= b.start else (b, a)
     split = (
         a.kind == b.kind == "direct"
@@ -175,16 +177,18 @@ def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = N
 
 
 def _lemma_match(x: str, other: frozenset[str]) -> float:
-    # exact lemma, then a synonym (spun and re-translated copies), then a derived form sharing a
-    # long prefix (betray/betrayal, constitution/constitutional)
+    # exact lemma, then a synonym either way (spun and re-translated copies), then a derived form
+    # sharing a long prefix (betray/betrayal, constitution/constitutional)
     if x in other:
         return 1.0
+    if not synonyms(x).isdisjoint(other):
+        return SYNONYM_WEIGHT
     best = 0.0
+    head = x[:5] if len(x) >= 5 else ""
     for y in other:
-        if are_synonyms(x, y):
+        if x in synonyms(y) or ((" " in x or " " in y) and are_synonyms(x, y)):
             return SYNONYM_WEIGHT
-        n = min(len(x), len(y))
-        if n >= 5 and x[:5] == y[:5] and _common_prefix(x, y) >= 0.75 * n:
+        if head and y.startswith(head) and _common_prefix(x, y) >= 0.75 * min(len(x), len(y)):
             best = DERIVED_WEIGHT
     return best
 
@@ -193,13 +197,13 @@ def _common_prefix(a: str, b: str) -> int:
     return len(os.path.commonprefix([a, b]))
 
 
-def _coverage(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+def _coverage(a: frozenset[str], b: frozenset[str], idf: dict[str, float], *, exact_only: bool = False) -> float:
     """Share of ``a``'s content (idf-weighted) found in ``b`` as the same, a synonym or a derived lemma."""
     total = got = 0.0
     for x in a:
         w = idf.get(x, 1.0)
         total += w
-        got += w * _lemma_match(x, b)
+        got += w * (1.0 if x in b else 0.0 if exact_only else _lemma_match(x, b))
     return got / total if total else 0.0
 
 
@@ -217,6 +221,8 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     exact = len(a.lemmas & b.lemmas)
     if exact < min(opt.soft_min_exact, len(s.lemmas)):
         return 0.0
+    if _coverage(s.lemmas, lg.lemmas, idf, exact_only=True) < opt.soft_min_exact_share:
+        return 0.0  # a rewording keeps some of its words: the thesaurus is not asked for the rest
     cs = _coverage(s.lemmas, lg.lemmas, idf)
     cl = _coverage(lg.lemmas, s.lemmas, idf)
     short = len(s.lemmas) <= opt.soft_short

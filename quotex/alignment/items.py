@@ -298,7 +298,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # where a sentence or a report joins two statements: a participle clause (", adding that ...",
 # ", imposing ..."), a second "that" clause, a semicolon or a dash
-_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[—–]\s+")
+_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+")
 _CLAIM_CLAUSE = re.compile(r",?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))")
 
 
@@ -342,7 +342,9 @@ def report_start(text: str) -> int:
         t = toks[i]
         if t.start * 3 > len(text) * 2 or not t.key.isalpha():
             continue
-        if t.key[-1] in "sdg" and lemma(t.key) in verbs:  # said, says, added, pledged, saying
+        # said, says, added, pledged, saying; a base form only before "that" ("critics concede that")
+        inflected = t.key[-1] in "sdg" or toks[i + 1].key == "that"
+        if inflected and lemma(t.key) in verbs:
             tail = _CUE_TAIL.match(text, t.end)
             return tail.end() if tail else t.end
     return 0
