@@ -78,9 +78,9 @@ def candidate_pairs(items: Sequence[Item], *, max_df: int = DEFAULT_MAX_DF) -> I
             lindex[lm].append(it.idx)
     for it in items:
         # the rarest lemmas carry the identity of a statement; common ones pair it with everything
-        rare = sorted(it.lemmas, key=lambda lm: (len(lindex[lm]), lm))[:RARE_LEMMAS]
+        rarest = sorted(it.lemmas, key=lambda lm: (len(lindex[lm]), lm))[:RARE_LEMMAS]
         shared: Counter[int] = Counter()
-        for lm in rare:
+        for lm in rarest:
             posting = lindex[lm]
             if len(posting) <= max_df:
                 shared.update(posting)
