@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
 from quotex.alignment.items import Item, same_speaker
-from quotex.alignment.lexical import are_synonyms, synonyms
+from quotex.alignment.lexical import coverage
 from quotex.alignment.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
@@ -26,8 +25,6 @@ PARTIAL_PAIR = 0.45
 PARTIAL_IN_QUOTE = 0.36
 CLAIM_OWN_QUOTE = 0.95
 SOFT = 0.2
-SYNONYM_WEIGHT = 0.8
-DERIVED_WEIGHT = 0.7
 
 
 @dataclass(frozen=True)
@@ -176,37 +173,6 @@ def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = N
     return 0.0
 
 
-def _lemma_match(x: str, other: frozenset[str]) -> float:
-    # exact lemma, then a synonym either way (spun and re-translated copies), then a derived form
-    # sharing a long prefix (betray/betrayal, constitution/constitutional)
-    if x in other:
-        return 1.0
-    if not synonyms(x).isdisjoint(other):
-        return SYNONYM_WEIGHT
-    best = 0.0
-    head = x[:5] if len(x) >= 5 else ""
-    for y in other:
-        if x in synonyms(y) or ((" " in x or " " in y) and are_synonyms(x, y)):
-            return SYNONYM_WEIGHT
-        if head and y.startswith(head) and _common_prefix(x, y) >= 0.75 * min(len(x), len(y)):
-            best = DERIVED_WEIGHT
-    return best
-
-
-def _common_prefix(a: str, b: str) -> int:
-    return len(os.path.commonprefix([a, b]))
-
-
-def _coverage(a: frozenset[str], b: frozenset[str], idf: dict[str, float], *, exact_only: bool = False) -> float:
-    """Share of ``a``'s content (idf-weighted) found in ``b`` as the same, a synonym or a derived lemma."""
-    total = got = 0.0
-    for x in a:
-        w = idf.get(x, 1.0)
-        total += w
-        got += w * (1.0 if x in b else 0.0 if exact_only else _lemma_match(x, b))
-    return got / total if total else 0.0
-
-
 def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     """Edge score of two items of different articles from their content lemmas, order-tolerant.
 
@@ -221,10 +187,10 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     exact = len(a.lemmas & b.lemmas)
     if exact < min(opt.soft_min_exact, len(s.lemmas)):
         return 0.0
-    if _coverage(s.lemmas, lg.lemmas, idf, exact_only=True) < opt.soft_min_exact_share:
+    if coverage(s.lemmas, lg.lemmas, idf, exact_only=True) < opt.soft_min_exact_share:
         return 0.0  # a rewording keeps some of its words: the thesaurus is not asked for the rest
-    cs = _coverage(s.lemmas, lg.lemmas, idf)
-    cl = _coverage(lg.lemmas, s.lemmas, idf)
+    cs = coverage(s.lemmas, lg.lemmas, idf)
+    cl = coverage(lg.lemmas, s.lemmas, idf)
     short = len(s.lemmas) <= opt.soft_short
     bonus = opt.soft_same_speaker if same_speaker(a, b) else 0.0
     if a.skey is not None and b.skey is not None and not same_speaker(a, b):

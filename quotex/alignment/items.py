@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quotex.alignment._data import load
-from quotex.alignment.lexical import lemma, phrase
+from quotex.alignment.lexical import coverage, lemma, phrase
 from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
 from quotex.alignment.normalize import keys as keys_of
 from quotex.results import Document, Speaker, TextSpan
@@ -395,9 +395,9 @@ def _item(
     )
 
 
-#: share of a sentence's content lemmas that another article's item must repeat for the sentence to
-#: count as quoted on its own there
-PIECE_EVIDENCE = 0.8
+#: share of a sentence's content lemmas (synonyms count) that another article's item must repeat for
+#: the sentence to count as quoted on its own there
+PIECE_EVIDENCE = 0.7
 
 
 def _split_quotations(items: list[Item]) -> list[Item]:
@@ -424,8 +424,10 @@ def _split_quotations(items: list[Item]) -> list[Item]:
                     seen.update(index[lm])
             rest = [it.lemmas - piece.lemmas for it in group if it.piece and it is not piece]
             if any(
-                n >= PIECE_EVIDENCE * len(piece.lemmas)
+                n * 2 >= len(piece.lemmas)
+                and items[o].is_quote
                 and items[o].doc != piece.doc
+                and coverage(piece.lemmas, items[o].lemmas) >= PIECE_EVIDENCE
                 # o's whole quotation (not just its sentence) must lack the rest of ours
                 and any(
                     len(r & whole_lemmas.get((items[o].doc, items[o].item_id), items[o].lemmas)) * 2 < len(r)

@@ -8,6 +8,8 @@ from files installed with the packages: nothing is fetched at run time.
 from __future__ import annotations
 
 import importlib.util
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +18,9 @@ from quotex.alignment._data import load
 # lemminflect gives one lemma per part of speech; a word out of context takes the first found in
 # this order ("actions" -> action, "betrayed" -> betray, "was" -> be)
 _POS_ORDER = ("NOUN", "VERB", "ADJ", "ADV", "AUX", "PROPN")
+#: weight of a word matched by a synonym, and by a derived form (betray/betrayal), against 1.0 for the same lemma
+SYNONYM_WEIGHT = 0.8
+DERIVED_WEIGHT = 0.7
 
 
 @lru_cache(maxsize=1)
@@ -105,3 +110,36 @@ def are_synonyms(a: str, b: str) -> bool:
         hb = index.get(b, frozenset({b}))
         return not ha.isdisjoint(hb)
     return False
+
+
+def lemma_match(x: str, other: frozenset[str]) -> float:
+    # exact lemma, then a synonym either way (spun and re-translated copies), then a derived form
+    # sharing a long prefix (betray/betrayal, constitution/constitutional)
+    if x in other:
+        return 1.0
+    if not synonyms(x).isdisjoint(other):
+        return SYNONYM_WEIGHT
+    best = 0.0
+    head = x[:5] if len(x) >= 5 else ""
+    for y in other:
+        if x in synonyms(y) or ((" " in x or " " in y) and are_synonyms(x, y)):
+            return SYNONYM_WEIGHT
+        if head and y.startswith(head) and _common_prefix(x, y) >= 0.75 * min(len(x), len(y)):
+            best = DERIVED_WEIGHT
+    return best
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
+
+
+def coverage(
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float] | None = None, *, exact_only: bool = False
+) -> float:
+    """Share of ``a``'s content (idf-weighted) found in ``b`` as the same, a synonym or a derived lemma."""
+    total = got = 0.0
+    for x in a:
+        w = idf.get(x, 1.0) if idf else 1.0
+        total += w
+        got += w * (1.0 if x in b else 0.0 if exact_only else lemma_match(x, b))
+    return got / total if total else 0.0
