@@ -454,6 +454,7 @@ def build_items(
     """
     items: list[Item] = []
     for pos, doc in enumerate(docs):
+        first = len(items)  # this document's items start here
         claims = [c for c in doc.claims if not _in_boilerplate(c.start, c.end, doc.boilerplate)]
         for q in doc.quotes:
             if q.kind not in quote_kinds or _in_boilerplate(q.start, q.end, doc.boilerplate):
@@ -527,7 +528,7 @@ def build_items(
                     )
                 )
         if use_sentences:
-            taken = [(it.start, it.end) for it in items if it.doc == doc.id]
+            taken = [(it.start, it.end) for it in items[first:]]
             # a sentence around a direct quote is that quote and its cue, already an item
             direct = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
             for s, e in (
