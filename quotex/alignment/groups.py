@@ -68,6 +68,10 @@ def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
 #: '"We agreed to meet," he told TV. "The ball is in their court."': at most this many
 #: characters of cue between two quotes of one speaker that another outlet quotes as one
 SPLIT_QUOTE_GAP = 80
+#: fragments of one statement quoted in one article: at most this many characters apart, and each
+#: found (this share of its lemmas) in one quote of another article
+FRAGMENT_GAP = 150
+FRAGMENT_COVER = 0.8
 
 
 def _related_in_doc(a: Item, b: Item) -> bool:
@@ -251,9 +255,24 @@ class _Clusters:
             if not (y.is_quote or y.is_sentence):
                 continue
             for x in by_doc.get(y.doc, ()):
-                if not _related_in_doc(x, y):
+                if not _related_in_doc(x, y) and not self._fragments(x, y, ra, rb):
                     return False
         return True
+
+    def _fragments(self, x: Item, y: Item, ra: int, rb: int) -> bool:
+        # 'jokes at his expense are "part of the job", but ... "was too much for me to bear"': one
+        # article quotes a statement in fragments, close together, that another article quotes whole
+        first, second = (x, y) if x.start <= y.start else (y, x)
+        if "partial" not in (x.kind, y.kind) or not 0 <= second.start - first.end <= FRAGMENT_GAP:
+            return False
+        if x.skey is not None and y.skey is not None and not same_speaker(x, y):
+            return False
+        return any(
+            o.doc != x.doc
+            and coverage(x.lemmas, o.lemmas, exact_only=True) >= FRAGMENT_COVER
+            and coverage(y.lemmas, o.lemmas, exact_only=True) >= FRAGMENT_COVER
+            for o in (self.items[i] for i in (*self.members[ra], *self.members[rb]))
+        )
 
     def union(self, a: int, b: int, *, allow_quote_bridge: bool) -> bool:
         ra, rb = self.find(a), self.find(b)
