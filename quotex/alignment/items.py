@@ -299,6 +299,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # where a sentence or a report joins two statements: a participle clause (", adding that ...",
 # ", imposing ..."), a second "that" clause, a semicolon or a dash
 _CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+")
+_OPENING_PARTICIPLE = re.compile(r"([A-Z][a-z]+ing\b[^,;]*),\s+")
 _CLAIM_CLAUSE = re.compile(r",?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))")
 
 
@@ -306,7 +307,12 @@ def clause_spans(text: str, boundary: re.Pattern[str] = _CLAUSE) -> list[tuple[i
     """Offsets of the clauses of one sentence; a clause too short to stand alone stays with the one before."""
     out: list[tuple[int, int]] = []
     left = 0
-    for m in [*boundary.finditer(text), None]:
+    # "Noting that 70 countries had offered help, Erdogan announced ...": an opening participle clause
+    opening = _OPENING_PARTICIPLE.match(text) if boundary is _CLAUSE else None
+    if opening:
+        out.append((0, opening.end(1)))
+        left = opening.end()
+    for m in [*boundary.finditer(text, left), None]:
         right = m.start() if m else len(text)
         if out and len(keys_of(text[left:right])) < MIN_SENTENCE_WORDS:
             out[-1] = (out[-1][0], right)
@@ -324,7 +330,11 @@ def _cue_verbs() -> frozenset[str]:
     # the attribution lexicon (imported here: it registers with spaCy, which align does not need)
     from quotex.registry import speech_cues
 
-    return speech_cues().verbs
+    cues = speech_cues()
+    return cues.verbs - cues.judgement_verbs  # "condemned Smith": a judgement names a person, not a report
+
+
+_SAID = frozenset({"said", "says", "told", "wrote"})
 
 
 _CUE_TAIL = re.compile(r"\s*(?:that\b)?[\s,:]*")
@@ -342,8 +352,9 @@ def report_start(text: str) -> int:
         t = toks[i]
         if t.start * 3 > len(text) * 2 or not t.key.isalpha():
             continue
-        # said, says, added, pledged, saying; a base form only before "that" ("critics concede that")
-        inflected = t.key[-1] in "sdg" or toks[i + 1].key == "that"
+        # said, added, pledged, saying; other forms only before "that" ("critics concede that"):
+        # "reports", "claims" and "answers" are nouns as often
+        inflected = t.key in _SAID or t.key.endswith(("ed", "ing")) or toks[i + 1].key == "that"
         if inflected and lemma(t.key) in verbs:
             tail = _CUE_TAIL.match(text, t.end)
             return tail.end() if tail else t.end
