@@ -17,7 +17,7 @@ from quotex.alignment.normalize import Token, content_stems, light_form, stopwor
 from quotex.alignment.normalize import keys as keys_of
 from quotex.results import Document, Speaker, TextSpan
 
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?:\.{3}|…)(?=[A-Z])|\n\s*\n|\n(?=[A-Z])")
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -297,8 +297,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # where a sentence or a report joins two statements: a participle clause (", adding that ...",
-# ", imposing ..."), a second "that" clause, a semicolon or a dash
-_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+")
+# ", imposing ...", not ", including ..."), a second "that" clause, a semicolon or a dash
+_CLAUSE = re.compile(
+    r",\s+(?=(?!including\b)[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+"
+)
 _OPENING_PARTICIPLE = re.compile(r"([A-Z][a-z]+ing\b[^,;]*),\s+")
 _CLAIM_CLAUSE = re.compile(r",?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))")
 
