@@ -44,8 +44,8 @@ class Options:
     max_df: int = 300
     soft_min_exact: int = 2
     soft_min_exact_share: float = 0.4
-    soft_containment: float = 0.7
-    soft_min_longer: float = 0.45
+    soft_containment: float = 0.65
+    soft_min_longer: float = 0.35
     soft_partial: float = 0.9
     soft_short: int = 3
     soft_same_speaker: float = 0.1
