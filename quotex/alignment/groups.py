@@ -200,7 +200,10 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     if a.skey is not None and b.skey is not None and not same_speaker(a, b):
         if short and a.skey != b.skey:
             return 0.0  # a short phrase in two speakers' mouths is not one statement
-        bonus = -opt.soft_other_speaker
+        # two full names that differ are strong evidence; a bare word ("Instagram", "Noting") is
+        # often an attribution error
+        full = a.given and b.given and a.skey != b.skey
+        bonus = -opt.soft_other_speaker * (3 if full else 1)
     if a.numbers & b.numbers:
         bonus += opt.soft_number  # a shared number anchors a reworded report
     sim = cs + bonus

@@ -244,3 +244,16 @@ def test_a_statement_is_never_in_two_groups(docs):
     assert len(seen) == len(set(seen))
     unmatched = {(m.doc, m.start, m.end) for m in res.unmatched}
     assert not unmatched & set(seen)
+
+
+@pytest.mark.parametrize(
+    ("speaker_b", "grouped"),
+    [("Nora Vale", True), ("Instagram", True), ("Piet Smit", False)],
+    ids=["same speaker", "a bare word as speaker (attribution error)", "another full name"],
+)
+def test_a_rewording_under_another_full_name_is_another_statement(speaker_b, grouped):
+    said = "The harbour council will repair the old pier before the autumn storms"
+    reworded = "The harbour council will fix the old pier before the winter storms arrive"
+    a = make_doc("a", f'"{said}," Vale said.', [(said, "direct", "Nora Vale")])
+    b = make_doc("b", f'"{reworded}," it said.', [(reworded, "direct", speaker_b)])
+    assert bool(align([a, b], facts=False, names=False).groups) is grouped
