@@ -310,6 +310,9 @@ def align_cmd(
     timeout: Annotated[
         float, typer.Option(min=0, help="Seconds one article may take before it fails (0: no limit).")
     ] = DEFAULT_TIMEOUT,
+    meta: Annotated[
+        Optional[Path], typer.Option(help="JSON Lines of id, outlet, published, url: how the report names articles.")
+    ] = None,
 ) -> None:
     """Group the same statements across outlets and report how their wording drifted.
 
@@ -326,6 +329,10 @@ def align_cmd(
     if docs:
         from quotex.alignment import to_html, to_json, to_table
 
+        if meta is not None:
+            from quotex.alignment.meta import load_meta, with_meta
+
+            docs = with_meta(docs, load_meta(meta))
         result = quotex.align(docs)
         rendered = {"json": to_json, "html": to_html, "table": to_table}[format](result)
         if output is not None:

@@ -84,6 +84,7 @@ class Errors:
     E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
     E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."
     E104 = "[E104] Invalid value {value!r} for align option {name!r}: {reason}."
+    E105 = "[E105] Line {line} of the --meta file {path}: {reason} (expected JSON with id, outlet, published, url)."
     E201 = "[E201] {path} is empty: there is no article text to read."
     E202 = (
         "[E202] {path} looks like a binary file ({reason}), not text or HTML. Give quotex .txt, .html or .jsonl files."

@@ -7,6 +7,7 @@ import json
 from quotex.alignment.core import align
 from quotex.alignment.models import (
     Alignment,
+    Article,
     Drift,
     Fact,
     FactVariant,
@@ -38,6 +39,7 @@ def to_table(alignment: Alignment) -> str:
 
 __all__ = [
     "Alignment",
+    "Article",
     "Drift",
     "Fact",
     "FactVariant",

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from quotex.alignment.items import Item
 
 DEFAULT_MAX_DF = 300
+#: lemmas of an item looked up in the lemma index (its rarest)
+RARE_LEMMAS = 12
 
 
 def _bigrams(words: Sequence[str]) -> list[tuple[str, ...]]:
@@ -68,6 +70,24 @@ def candidate_pairs(items: Sequence[Item], *, max_df: int = DEFAULT_MAX_DF) -> I
             if o != r and items[o].n >= items[r].n:
                 for a in buckets[items[r].words][:1]:
                     yield from emit(a, o)
+
+    # any speaker: items that share at least two content lemmas (speaker spelling is no gate)
+    lindex: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        for lm in it.lemmas:
+            lindex[lm].append(it.idx)
+    for it in items:
+        # the rarest lemmas carry the identity of a statement; common ones pair it with everything
+        rarest = sorted(it.lemmas, key=lambda lm: (len(lindex[lm]), lm))[:RARE_LEMMAS]
+        shared: Counter[int] = Counter()
+        for lm in rarest:
+            posting = lindex[lm]
+            if len(posting) <= max_df:
+                shared.update(posting)
+        need = 1 if len(it.lemmas) <= 2 else 2 if len(it.lemmas) <= 6 else 3
+        for o, n in shared.items():
+            if n >= need and items[o].doc != it.doc:  # rarest lemmas differ by side: both sides ask
+                yield from emit(it.idx, o)
 
     # same speaker, shared content stem
     sindex: dict[tuple[str, str], list[int]] = defaultdict(list)

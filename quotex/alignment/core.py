@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from quotex.alignment.drift import attribution, canonical_index, compare, unquoted_or_paraphrase
+from quotex.alignment.drift import attribution, canonical_index, compare, meaning_and_form, unquoted_or_paraphrase
 from quotex.alignment.groups import Options, cluster
 from quotex.alignment.items import Item, build_items
-from quotex.alignment.models import Alignment, Drift, Member, QuoteGroup
+from quotex.alignment.models import Alignment, Article, Drift, Member, QuoteGroup
 from quotex.errors import AlignmentError, ConfigError, Errors
 from quotex.results import Document
 
@@ -35,40 +36,57 @@ def _group_speaker(members: Sequence[Item]) -> tuple[str | None, str | None]:
     return key, max(fuller, key=lambda n: (outlets[n], len(n), n)) if fuller else best
 
 
-def build_group(gid: str, members: Sequence[Item]) -> QuoteGroup:
-    """A QuoteGroup with the drift of every member against the most common form.
+def _member(m: Item) -> Member:
+    return Member(doc=m.doc, start=m.start, end=m.end, text=m.text, kind=m.kind, speaker=m.speaker, item=m.item_id)
+
+
+def _reference(members: Sequence[Item], published: Mapping[str, dt.date | None]) -> int:
+    """The reference member: the earliest published quote (claims only without a quote); among
+    those, or without dates, the most common form, then the fullest."""
+    dated = [i for i, m in enumerate(members) if published.get(m.doc) is not None]
+    quotes = [i for i in dated if members[i].is_quote] or dated
+    if not quotes:
+        return canonical_index(members)
+    first = min(published[members[i].doc] or dt.date.max for i in quotes)
+    earliest = [i for i in quotes if published[members[i].doc] == first]
+    return earliest[canonical_index([members[i] for i in earliest])]
+
+
+def _attribution_summary(members: Sequence[Item]) -> str:
+    # "attributed to Cohen by 5 outlets, to Kohn by 1": each outlet counted once per spelling
+    by = Counter(sp for _, sp in {(m.doc, m.speaker) for m in members if m.speaker})
+    if len(by) < 2:
+        return ""
+    parts = [f"{name} by {n} outlet{'s' if n > 1 else ''}" for name, n in by.most_common()]
+    return "attributed to " + ", to ".join(parts)
+
+
+def build_group(gid: str, members: Sequence[Item], published: Mapping[str, dt.date | None] | None = None) -> QuoteGroup:
+    """A QuoteGroup with the drift of every member against the reference member.
 
     Args:
         gid: Group id.
         members: The group's items, in document order.
+        published: Publication date of each document id, where known.
 
     Returns:
         The group; the canonical member itself gets no drift item.
     """
-    ci = canonical_index(members)
+    ci = _reference(members, published or {})
     canon = members[ci]
     key, name = _group_speaker(members)
+    summary = _attribution_summary(members)
     drift: list[Drift] = []
     for i, m in enumerate(members):
         if i != ci:
             drift.extend(compare(canon, m, i) if m.is_quote else unquoted_or_paraphrase(canon, m, i))
-        drift.extend(attribution(key, name, m, i))
+            drift.extend(meaning_and_form(canon, m, i))
+        drift.extend(attribution(key, name, m, i, summary))
     return QuoteGroup(
         id=gid,
         speaker=name,
         canonical=ci,
-        members=[
-            Member(
-                doc=m.doc,
-                start=m.start,
-                end=m.end,
-                text=m.text,
-                kind=m.kind,
-                speaker=m.speaker,
-                item=m.item_id,
-            )
-            for m in members
-        ],
+        members=[_member(m) for m in members],
         drift=drift,
     )
 
@@ -118,14 +136,18 @@ def align(
     opt = Options(**options)
     items = build_items(docs, quote_kinds=tuple(quote_kinds), use_claims=claims)
     groups = []
+    unmatched: list[Item] = []
     for g in cluster(items, opt):
         members = [items[i] for i in g]
         if len({m.doc for m in members}) < min_docs or len(members) < 2:
+            unmatched.extend(m for m in members if not m.is_sentence)
             continue
         members.sort(key=lambda m: (m.doc_pos, m.start, not m.is_quote))
         groups.append(members)
     groups.sort(key=lambda ms: (-len({m.doc for m in ms}), ms[0].doc_pos, ms[0].start))
-    out_groups = [build_group(f"g{n + 1}", ms) for n, ms in enumerate(groups)]
+    published = {d.id: d.published for d in docs}
+    out_groups = [build_group(f"g{n + 1}", ms, published) for n, ms in enumerate(groups)]
+    unmatched.sort(key=lambda m: (m.doc_pos, m.start))
     out_facts = []
     out_names = []
     if facts:
@@ -136,4 +158,14 @@ def align(
         from quotex.alignment.names import align_names
 
         out_names = align_names(docs)
-    return Alignment(documents=[d.id for d in docs], groups=out_groups, facts=out_facts, entities=out_names)
+    return Alignment(
+        documents=[d.id for d in docs],
+        articles=[
+            Article(id=d.id, outlet=d.outlet, published=d.published.isoformat() if d.published else None, url=d.url)
+            for d in docs
+        ],
+        groups=out_groups,
+        unmatched=[_member(m) for m in unmatched],
+        facts=out_facts,
+        entities=out_names,
+    )

@@ -351,11 +351,44 @@ def unquoted_or_paraphrase(canon: Item, m: Item, idx: int) -> list[Drift]:
     ]
 
 
-def attribution(group_key: str | None, group_name: str | None, m: Item, idx: int) -> list[Drift]:
-    """An attribution_change item when the member's speaker differs from the group's."""
+#: word keys that negate a clause (apostrophes are folded: "don't" -> dont)
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot"}
+    | {"dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "wont", "wouldnt", "cant", "couldnt"}
+    | {"shouldnt", "hasnt", "havent", "hadnt", "mustnt"}
+)
+
+
+def meaning_and_form(canon: Item, m: Item, idx: int) -> list[Drift]:
+    """How a member renders the statement beyond its words: indirectly, in part, or with the
+    opposite meaning (a negation lost or added)."""
+    out: list[Drift] = []
+    if canon.is_quote and not m.is_quote and find_sub(m.words, canon.words) < 0:  # else: unquoted
+        why = "reported speech" if m.kind == "claim" else "printed without quotation marks"
+        out.append(_mk("indirect", m, idx, canon, [], [], f"indirect rendering: {why}"))
+    if m.kind == "partial" and m.n < canon.n:
+        out.append(_mk("partial", m, idx, canon, [], [], f"{m.n} of {canon.n} words quoted"))
+    neg_c = NEGATIONS.intersection(canon.words)
+    neg_m = NEGATIONS.intersection(m.words)
+    # a partial quote may leave the negation outside its marks: only a full rendering can lose it
+    if bool(neg_c) != bool(neg_m) and (neg_m or m.kind != "partial"):
+        src = [t for t in _words(canon) if t.key in neg_c]
+        dst = [t for t in _words(m) if t.key in neg_m]
+        what = "negation lost" if neg_c else "negation added"
+        out.append(_mk("negation_change", m, idx, canon, src, dst, f"meaning change: {what}"))
+    return out
+
+
+def attribution(group_key: str | None, group_name: str | None, m: Item, idx: int, summary: str = "") -> list[Drift]:
+    """An attribution_change item when the member's speaker differs from the group's.
+
+    ``summary`` ("attributed to Cohen by 5 outlets, to Kohn by 1") is appended to the detail.
+    """
     if group_key is None or m.skey == group_key:
         return []
     detail = "speaker not named here" if m.skey is None else "attributed to a different speaker"
+    if summary:
+        detail = f"{detail}; {summary}"
     return [
         Drift.model_validate(
             {

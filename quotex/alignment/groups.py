@@ -11,6 +11,7 @@ from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
 from quotex.alignment.items import Item, same_speaker
+from quotex.alignment.lexical import coverage
 from quotex.alignment.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
@@ -23,6 +24,7 @@ NEAR_COPY = 0.85
 PARTIAL_PAIR = 0.45
 PARTIAL_IN_QUOTE = 0.36
 CLAIM_OWN_QUOTE = 0.95
+SOFT = 0.2
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,15 @@ class Options:
     min_paraphrase_support: int = 3
     near_copy_changes: float = 0.2
     max_df: int = 300
+    soft_min_exact: int = 2
+    soft_min_exact_share: float = 0.4
+    soft_containment: float = 0.65
+    soft_min_longer: float = 0.35
+    soft_partial: float = 0.9
+    soft_short: int = 3
+    soft_same_speaker: float = 0.1
+    soft_other_speaker: float = 0.1
+    soft_number: float = 0.1
 
 
 def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
@@ -57,6 +68,10 @@ def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
 #: '"We agreed to meet," he told TV. "The ball is in their court."': at most this many
 #: characters of cue between two quotes of one speaker that another outlet quotes as one
 SPLIT_QUOTE_GAP = 80
+#: fragments of one statement quoted in one article: at most this many characters apart, and each
+#: found (this share of its lemmas) in one quote of another article
+FRAGMENT_GAP = 150
+FRAGMENT_COVER = 0.8
 
 
 def _related_in_doc(a: Item, b: Item) -> bool:
@@ -64,8 +79,15 @@ def _related_in_doc(a: Item, b: Item) -> bool:
     # or if they are the two halves of one statement split by its cue
     if a.words == b.words:
         return True
+    if a.is_sentence or b.is_sentence:
+        # a headline or sentence may restate a quote of its own article; two sentences are two statements
+        return a.is_sentence != b.is_sentence
     first, second = (a, b) if a.start <= b.start else (b, a)
-    split = a.kind == b.kind == "direct" and 0 <= second.start - first.end <= SPLIT_QUOTE_GAP
+    split = (
+        a.kind == b.kind == "direct"
+        and a.item_id != b.item_id  # two sentences of one quotation are two statements
+        and 0 <= second.start - first.end <= SPLIT_QUOTE_GAP
+    )
     if split and a.skey is not None and same_speaker(a, b):
         return True
     s, lg = (a, b) if a.n <= b.n else (b, a)
@@ -155,6 +177,41 @@ def quote_score(a: Item, b: Item, opt: Options, idf: dict[str, float] | None = N
     return 0.0
 
 
+def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
+    """Edge score of two items of different articles from their content lemmas, order-tolerant.
+
+    The shorter item's content must be found in the longer one (a partial quote, an indirect
+    rendering) and, unless it is short, enough of the longer one's in it (a paraphrase, not a topic
+    shared by two statements). The speaker is evidence, not a gate: the same speaker lowers the bar,
+    two different named speakers raise it.
+    """
+    if a.doc == b.doc or not a.lemmas or not b.lemmas:
+        return 0.0
+    s, lg = (a, b) if len(a.lemmas) <= len(b.lemmas) else (b, a)
+    exact = len(a.lemmas & b.lemmas)
+    if exact < min(opt.soft_min_exact, len(s.lemmas)):
+        return 0.0
+    if coverage(s.lemmas, lg.lemmas, idf, exact_only=True) < opt.soft_min_exact_share:
+        return 0.0  # a rewording keeps some of its words: the thesaurus is not asked for the rest
+    cs = coverage(s.lemmas, lg.lemmas, idf)
+    cl = coverage(lg.lemmas, s.lemmas, idf)
+    short = len(s.lemmas) <= opt.soft_short
+    bonus = opt.soft_same_speaker if same_speaker(a, b) else 0.0
+    if a.skey is not None and b.skey is not None and not same_speaker(a, b):
+        if short and a.skey != b.skey:
+            return 0.0  # a short phrase in two speakers' mouths is not one statement
+        # two full names that differ are strong evidence; a bare word ("Instagram", "Noting") is
+        # often an attribution error
+        full = a.given and b.given and a.skey != b.skey
+        bonus = -opt.soft_other_speaker * (3 if full else 1)
+    if a.numbers & b.numbers:
+        bonus += opt.soft_number  # a shared number anchors a reworded report
+    sim = cs + bonus
+    if sim < opt.soft_containment or (not short and cl + bonus < opt.soft_min_longer and cs < opt.soft_partial):
+        return 0.0
+    return SOFT + 0.1 * min(1.0, (cs + cl) / 2)
+
+
 def claim_score(c: Item, o: Item, opt: Options, idf: dict[str, float] | None = None) -> float:
     """Edge score between a claim and a quote or another claim (0 means no edge)."""
     if c.doc == o.doc:
@@ -194,16 +251,31 @@ class _Clusters:
         by_doc: dict[str, list[Item]] = defaultdict(list)
         for i in self.members[ra]:
             it = self.items[i]
-            if it.is_quote:
+            if it.is_quote or it.is_sentence:
                 by_doc[it.doc].append(it)
         for j in self.members[rb]:
             y = self.items[j]
-            if not y.is_quote:
+            if not (y.is_quote or y.is_sentence):
                 continue
             for x in by_doc.get(y.doc, ()):
-                if not _related_in_doc(x, y):
+                if not _related_in_doc(x, y) and not self._fragments(x, y, ra, rb):
                     return False
         return True
+
+    def _fragments(self, x: Item, y: Item, ra: int, rb: int) -> bool:
+        # 'jokes at his expense are "part of the job", but ... "was too much for me to bear"': one
+        # article quotes a statement in fragments, close together, that another article quotes whole
+        first, second = (x, y) if x.start <= y.start else (y, x)
+        if "partial" not in (x.kind, y.kind) or not 0 <= second.start - first.end <= FRAGMENT_GAP:
+            return False
+        if x.skey is not None and y.skey is not None and not same_speaker(x, y):
+            return False
+        return any(
+            o.doc != x.doc
+            and coverage(x.lemmas, o.lemmas, exact_only=True) >= FRAGMENT_COVER
+            and coverage(y.lemmas, o.lemmas, exact_only=True) >= FRAGMENT_COVER
+            for o in (self.items[i] for i in (*self.members[ra], *self.members[rb]))
+        )
 
     def union(self, a: int, b: int, *, allow_quote_bridge: bool) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -228,7 +300,7 @@ def inverse_frequencies(items: Sequence[Item]) -> dict[str, float]:
     """
     df: Counter[str] = Counter()
     for it in items:
-        df.update(it.content)
+        df.update(it.content | it.lemmas)
     n = max(len(items), 2)
     return {w: math.log1p(n / c) for w, c in df.items()}
 
@@ -251,16 +323,9 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     cedges: list[tuple[float, int, int]] = []
     idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
-        a, b = items[i], items[j]
-        if a.is_quote and b.is_quote:
-            sc = quote_score(a, b, opt, idf)
-            if sc > 0:
-                qedges.append((sc, i, j))
-        else:
-            c, o = (a, b) if not a.is_quote else (b, a)
-            sc = claim_score(c, o, opt, idf)
-            if sc > 0:
-                cedges.append((sc, i, j))
+        sc = pair_score(items[i], items[j], opt, idf)
+        if sc > 0:
+            (qedges if items[i].is_quote and items[j].is_quote else cedges).append((sc, i, j))
     # a claim and the quotes inside it share a document, so the index may not pair them
     by_key = {(it.doc, it.item_id): it.idx for it in items if it.is_quote}
     for it in items:
@@ -281,15 +346,30 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
+def pair_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
+    """Edge score of any two items: the rules of quotes and claims first, then the lemma score.
+
+    Unquoted sentences pair with a quote or claim of another article, and with each other only in
+    the first person.
+    """
+    if a.is_sentence and b.is_sentence:
+        # narration shared by two outlets is not a statement
+        # words printed without quotation marks: a first-person sentence, or one that reports speech
+        speech = (a.first_person and b.first_person) or (a.reported and b.reported)
+        return soft_score(a, b, opt, idf) if speech else 0.0
+    if a.is_sentence or b.is_sentence:
+        sc = 0.0
+    elif a.is_quote and b.is_quote:
+        sc = quote_score(a, b, opt, idf)
+    else:
+        sc = claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf)
+    return sc or soft_score(a, b, opt, idf)
+
+
 def iter_edges_debug(items: Sequence[Item], opt: Options) -> Iterable[tuple[float, Item, Item]]:
     """Every verified edge, for inspection in notebooks and tests."""
     idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
-        a, b = items[i], items[j]
-        sc = (
-            quote_score(a, b, opt, idf)
-            if a.is_quote and b.is_quote
-            else (claim_score(b, a, opt, idf) if a.is_quote else claim_score(a, b, opt, idf))
-        )
+        sc = pair_score(items[i], items[j], opt, idf)
         if sc > 0:
-            yield sc, a, b
+            yield sc, items[i], items[j]

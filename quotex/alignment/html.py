@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html as _html
 from collections import defaultdict
+from collections.abc import Callable
 
-from quotex.alignment.models import Alignment, QuoteGroup
+from quotex.alignment.models import Alignment, Member, QuoteGroup
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d1d1f;background:#fafafa}
@@ -58,8 +59,11 @@ def _short(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n // 2 - 1] + " … " + s[-(n // 2 - 2) :]
 
 
-def group_html(g: QuoteGroup) -> str:
-    """One group: a column per member, the canonical first-class, changed words highlighted."""
+def group_html(g: QuoteGroup, name: Callable[[str], str] = str) -> str:
+    """One group: a column per member, the canonical first-class, changed words highlighted.
+
+    ``name`` turns a document id into what the reader sees ("Courier, 2025-06-12").
+    """
     marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     canon = g.members[g.canonical]
@@ -86,7 +90,7 @@ def group_html(g: QuoteGroup) -> str:
             for t in dict.fromkeys(tags[i] or (["canonical"] if i == g.canonical else []))
         )
         cols.append(
-            f'<div class="{cls}"><div class="qx-meta"><b>{_e(m.doc)}</b> · {_e(m.kind)}'
+            f'<div class="{cls}"><div class="qx-meta"><b>{_e(name(m.doc))}</b> · {_e(m.kind)}'
             f"{' · ' + _e(m.speaker) if m.speaker else ''} · {m.start}–{m.end}</div>"
             f'<div class="qx-text">{_highlight(m.text, m.start, clean)}</div>'
             + "".join(
@@ -96,7 +100,7 @@ def group_html(g: QuoteGroup) -> str:
             + f'<div class="qx-tags">{tag_html}</div></div>'
         )
     details = "".join(
-        f"<tr><td>{_e(d.doc)}</td><td>{_e(d.type)}</td><td>{_e(d.from_)}</td><td>{_e(d.to)}</td><td>{_e(d.detail)}</td></tr>"
+        f"<tr><td>{_e(name(d.doc))}</td><td>{_e(d.type)}</td><td>{_e(d.from_)}</td><td>{_e(d.to)}</td><td>{_e(d.detail)}</td></tr>"
         for d in g.drift
         if d.type != "identical"
     )
@@ -109,9 +113,20 @@ def group_html(g: QuoteGroup) -> str:
     ndocs = len({m.doc for m in g.members})
     return (
         f'<div class="qx-group" id="{_e(g.id)}"><div class="qx-head">{_e(g.id)} · {_e(g.speaker or "unknown speaker")} '
-        f"<small>{len(g.members)} members in {ndocs} documents; canonical: {_e(canon.doc)}</small></div>"
+        f"<small>{len(g.members)} members in {ndocs} documents; reference: {_e(name(canon.doc))}</small></div>"
         f'<div class="qx-row">{"".join(cols)}</div>{table}</div>'
     )
+
+
+def _namer(a: Alignment) -> Callable[[str], str]:
+    return lambda doc: a.article(doc).label
+
+
+def _by_article(a: Alignment) -> list[tuple[str, list[Member]]]:
+    by: dict[str, list[Member]] = defaultdict(list)
+    for m in a.unmatched:
+        by[m.doc].append(m)
+    return list(by.items())
 
 
 def body_html(a: Alignment) -> str:
@@ -126,6 +141,8 @@ def body_html(a: Alignment) -> str:
             "extension",
             "number_change",
             "unquoted",
+            "indirect",
+            "negation_change",
         )
     )
     parts = [
@@ -134,12 +151,19 @@ def body_html(a: Alignment) -> str:
         f'<div class="qx-legend">{legend}</div>',
         f"<h2>Statements ({len(a.groups)})</h2>",
     ]
-    parts += [group_html(g) for g in a.groups]
+    parts += [group_html(g, _namer(a)) for g in a.groups]
+    if a.unmatched:
+        parts.append(f"<h2>Carried by one article only ({len(a.unmatched)})</h2>")
+        for doc, members in _by_article(a):
+            items = "".join(
+                f"<li>{_e(m.kind)}{' · ' + _e(m.speaker) if m.speaker else ''}: “{_e(m.text)}”</li>" for m in members
+            )
+            parts.append(f"<h3>{_e(_namer(a)(doc))}</h3><ul>{items}</ul>")
     if a.facts:
         rows = "".join(
             f'<tr><td>{_e(f.about)}</td><td class="{"qx-ok" if f.consistent else "qx-bad"}">'
             f"{'consistent' if f.consistent else 'conflicting'}</td><td>{_e(f.value or '')}</td><td>"
-            + "<br>".join(f"<b>{_e(v.doc)}</b>: “{_e(v.text)}” = {_e(v.value)}" for v in f.variants)
+            + "<br>".join(f"<b>{_e(_namer(a)(v.doc))}</b>: “{_e(v.text)}” = {_e(v.value)}" for v in f.variants)
             + f"</td><td>{_e(f.detail)}</td></tr>"
             for f in a.facts
         )
@@ -188,16 +212,24 @@ def to_table(a: Alignment, *, width: int = 70) -> str:
         s = " ".join(s.split())
         return s if len(s) <= n else s[: n - 1] + "…"
 
+    name = _namer(a)
     lines: list[str] = []
     for g in a.groups:
         lines.append(f"{g.id}  speaker: {g.speaker or '?'}  members: {len(g.members)}")
         for i, m in enumerate(g.members):
             star = "*" if i == g.canonical else " "
-            lines.append(f"  {star}[{i}] {m.doc:<24} {m.kind:<8} {cut(m.text)}")
+            lines.append(f"  {star}[{i}] {cut(name(m.doc), 24):<24} {m.kind:<8} {cut(m.text)}")
         for d in g.drift:
             if d.type == "identical":
                 continue
-            lines.append(f"      [{d.member}] {d.type:<18} {cut(d.from_, 30)!r} -> {cut(d.to, 30)!r}")
+            what = f"{cut(d.from_, 30)!r} -> {cut(d.to, 30)!r}" if d.from_ or d.to else d.detail
+            lines.append(f"      [{d.member}] {d.type:<18} {what}")
+        lines.append("")
+    if a.unmatched:
+        lines.append("CARRIED BY ONE ARTICLE ONLY")
+        for doc, members in _by_article(a):
+            lines.append(f"  {name(doc)}")
+            lines.extend(f"      {m.kind:<8} {cut(m.text)}" for m in members)
         lines.append("")
     if a.facts:
         lines.append("FACTS")
@@ -205,7 +237,7 @@ def to_table(a: Alignment, *, width: int = 70) -> str:
             status = "consistent" if f.consistent else "CONFLICTING"
             lines.append(f"  {f.about:<28} {status:<12} {f.value}")
             for v in f.variants:
-                lines.append(f"      {v.doc:<24} {cut(v.text, 40)!r} = {v.value}")
+                lines.append(f"      {cut(name(v.doc), 24):<24} {cut(v.text, 40)!r} = {v.value}")
         lines.append("")
     if a.entities:
         lines.append("NAMES")

@@ -12,10 +12,12 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quotex.alignment._data import load
-from quotex.alignment.normalize import Token, content_stems, light_form, tokenize
+from quotex.alignment.lexical import coverage, lemma, phrase
+from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
+from quotex.alignment.normalize import keys as keys_of
 from quotex.results import Document, Speaker, TextSpan
 
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?:\.{3}|…)(?=[A-Z])|\n\s*\n|\n(?=[A-Z])")
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -86,6 +88,14 @@ def _pronouns() -> frozenset[str]:
     return frozenset(load("names")["pronouns"])
 
 
+def given_initials(name: str | None) -> str:
+    """Initials of all given names ('Recep Tayyip Erdogan' -> 'rt'), else ''."""
+    if not name:
+        return ""
+    parts = name_parts(name)[:-1]
+    return "".join(p[:1].lower() for p in parts if p[:1].isupper())
+
+
 def given_initial(name: str | None) -> str:
     """Initial of the given name when the speaker's name has one ('Yuri Ushakov' -> 'y'), else ''."""
     if not name:
@@ -125,8 +135,7 @@ def misspelt_keys(uses: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         counts[key] += 1
         per_doc[key, doc] += 1
         docs[key].add(doc)
-        if given:
-            givens[key].add(given)
+        givens[key].update(given)
     rank = {k: i for i, k in enumerate(sorted(counts, key=lambda k: (-counts[k], k)))}
     # keys one edit apart share a one-letter deletion (or one is the other's): a linear index
     # instead of comparing every pair of surnames in a large corpus
@@ -162,7 +171,12 @@ def same_speaker(a: Item, b: Item) -> bool:
     """
     if a.skey is None or a.skey != b.skey:
         return False
-    return not a.given or not b.given or a.given == b.given
+    # "Tayyip Erdogan" is "Recep Tayyip Erdogan": one shared given-name initial is enough
+    return not a.given or not b.given or not set(a.given).isdisjoint(b.given)
+
+
+# keys fold apostrophes, so "we're", "I'll" and "U.S." (were, ill, us) cannot be told from other words
+FIRST_PERSON = frozenset({"i", "im", "ive", "me", "my", "mine", "we", "weve", "our", "ours"})
 
 
 @dataclass
@@ -187,7 +201,25 @@ class Item:
     is_quote: bool
     inside: list[str] = field(default_factory=list)  # ids of quotes inside a claim
     quoted: list[tuple[int, int]] = field(default_factory=list)  # their spans (with the marks)
-    given: str = ""  # initial of the speaker's given name, when known
+    given: str = ""  # initials of the speaker's given names, when known
+    lemmas: frozenset[str] = frozenset()  # dictionary lemmas of the content words
+    piece: bool = False  # one sentence of a quotation of several
+    reported: bool = False  # an unquoted sentence that reports speech ("he said the toll had risen")
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        """The numbers it states (the anchors of a paraphrase: "70 countries" / "70 nations")."""
+        return frozenset(lm for lm in self.lemmas if lm[:1].isdigit())
+
+    @property
+    def first_person(self) -> bool:
+        """The words speak in the first person (I, we, my, our...)."""
+        return not FIRST_PERSON.isdisjoint(self.words)
+
+    @property
+    def is_sentence(self) -> bool:
+        """An unquoted sentence of narration, a candidate only beside another article's statement."""
+        return self.kind == "sentence"
 
     @property
     def n(self) -> int:
@@ -209,6 +241,132 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     m2 = _SENT_END.search(text, end)
     right = m2.start() + 1 if m2 else len(text)
     return left, min(len(text), right)
+
+
+def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
+    """Dictionary lemmas of the content words (stopwords and punctuation dropped)."""
+    stop = stopwords()
+    words = [t for t in tokens if t.key]
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        # a fixed phrase of the thesaurus is one unit ("day and night" ~ "around the clock"); two
+        # words are left alone ("the country", "open up" are no idioms)
+        for n in (4, 3):
+            run = words[i : i + n]
+            found = phrase([t.key for t in run]) if len(run) == n else None
+            if found is not None and run[0].key not in stop and run[-1].key not in stop:
+                out.add(found)
+                i += n
+                break
+        else:
+            if words[i].key not in stop:
+                out.add(lemma(_possessor(words[i])))
+            i += 1
+    return frozenset(out)
+
+
+def _possessor(t: Token) -> str:
+    # "Draghi's" is Draghi: the key drops the apostrophe, the lemma must drop the 's too
+    if len(t.text) > 3 and t.text[-2] in "'’" and t.text[-1] in "sS":
+        return word_key(t.text[:-2])
+    return t.key
+
+
+#: shorter sentences ("He agreed.") say too little to be matched without quotation marks
+MIN_SENTENCE_WORDS = 4
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of every sentence of ``text`` (the model-free split of :func:`sentence_bounds`),
+    surrounding spaces and quotation marks trimmed."""
+    out = []
+    left = 0
+    for m in [*_SENT_END.finditer(text), None]:
+        right = m.start() + 1 if m else len(text)
+        s, e = left, min(right, len(text))
+        while s < e and (text[s].isspace() or text[s] in "\"'“‘”’"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "\"'“‘”’"):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        if m:
+            left = m.end()
+    return out
+
+
+# where a sentence or a report joins two statements: a participle clause (", adding that ...",
+# ", imposing ...", not ", including ..."), a second "that" clause, a semicolon or a dash
+_CLAUSE = re.compile(
+    r",\s+(?=(?!including\b)[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+"
+)
+_OPENING_PARTICIPLE = re.compile(r"([A-Z][a-z]+ing\b[^,;]*),\s+")
+_CLAIM_CLAUSE = re.compile(r",?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))")
+
+
+def clause_spans(text: str, boundary: re.Pattern[str] = _CLAUSE) -> list[tuple[int, int]]:
+    """Offsets of the clauses of one sentence; a clause too short to stand alone stays with the one before."""
+    out: list[tuple[int, int]] = []
+    left = 0
+    # "Noting that 70 countries had offered help, Erdogan announced ...": an opening participle clause
+    opening = _OPENING_PARTICIPLE.match(text) if boundary is _CLAUSE else None
+    if opening:
+        out.append((0, opening.end(1)))
+        left = opening.end()
+    for m in [*boundary.finditer(text, left), None]:
+        right = m.start() if m else len(text)
+        if out and len(keys_of(text[left:right])) < MIN_SENTENCE_WORDS:
+            out[-1] = (out[-1][0], right)
+        elif right > left:
+            out.append((left, right))
+        if m:
+            left = m.end()
+    if len(out) > 1 and len(keys_of(text[out[0][0] : out[0][1]])) < MIN_SENTENCE_WORDS:
+        out[:2] = [(out[0][0], out[1][1])]
+    return out or [(0, len(text))]
+
+
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    # the attribution lexicon (imported here: it registers with spaCy, which align does not need)
+    from quotex.registry import speech_cues
+
+    cues = speech_cues()
+    return cues.verbs - cues.judgement_verbs  # "condemned Smith": a judgement names a person, not a report
+
+
+_SAID = frozenset({"said", "says", "told", "wrote"})
+
+
+_CUE_TAIL = re.compile(r"\s*(?:that\b)?[\s,:]*")
+
+
+def report_start(text: str) -> int:
+    """Where the reported words begin in a sentence that reports speech: after its last speech verb
+    ("Winterkorn said there would be ..." -> "there would be ...", "described X as ..."), else 0.
+
+    Only a verb in the first two thirds counts, and at least four words must follow it.
+    """
+    verbs = _cue_verbs()
+    toks = [t for t in tokenize(text) if t.key]
+    for i in range(len(toks) - MIN_SENTENCE_WORDS - 1, -1, -1):
+        t = toks[i]
+        if t.start * 3 > len(text) * 2 or not t.key.isalpha():
+            continue
+        # said, added, pledged, saying; other forms only before "that" ("critics concede that"):
+        # "reports", "claims" and "answers" are nouns as often
+        inflected = t.key in _SAID or t.key.endswith(("ed", "ing")) or toks[i + 1].key == "that"
+        if inflected and lemma(t.key) in verbs:
+            tail = _CUE_TAIL.match(text, t.end)
+            return tail.end() if tail else t.end
+    return 0
+
+
+def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    # a sentence mostly taken by a quote or claim already has its item
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return inside * 2 >= end - start
 
 
 def _in_boilerplate(start: int, end: int, spans: Sequence[TextSpan]) -> bool:
@@ -241,15 +399,67 @@ def _item(
         text=text,
         speaker=name,
         skey=speaker_key(name),
-        given=given_initial(name),
+        given=given_initials(name),
         tokens=toks,
         words=tuple(t.key for t in toks if t.key),
+        lemmas=content_lemmas(toks),
         light=light_form(text),
         **extra,
     )
 
 
-def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool) -> list[Item]:
+#: share of a sentence's content lemmas (synonyms count) that another article's item must repeat for
+#: the sentence to count as quoted on its own there
+PIECE_EVIDENCE = 0.7
+
+
+def _split_quotations(items: list[Item]) -> list[Item]:
+    """Keep either each quotation of several sentences whole or its sentences, never both.
+
+    A quotation is one statement unless another article carries one of its sentences without the
+    rest (outlets quote them apart): then each sentence is a statement of its own.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        for lm in it.lemmas:
+            index[lm].append(it.idx)
+    by_quote: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.is_quote:
+            by_quote[it.doc, it.item_id].append(it)
+    split: set[tuple[str, str]] = set()
+    whole_lemmas = {key: next(it.lemmas for it in group if not it.piece) for key, group in by_quote.items()}
+    for key, group in by_quote.items():
+        for piece in (it for it in group if it.piece and len(it.lemmas) >= 2):
+            seen: Counter[int] = Counter()
+            for lm in piece.lemmas:
+                if len(index[lm]) <= 300:
+                    seen.update(index[lm])
+            rest = [it.lemmas - piece.lemmas for it in group if it.piece and it is not piece]
+            if any(
+                n * 2 >= len(piece.lemmas)
+                and items[o].is_quote
+                and items[o].doc != piece.doc
+                and coverage(piece.lemmas, items[o].lemmas) >= PIECE_EVIDENCE
+                # o's whole quotation (not just its sentence) must lack the rest of ours
+                and any(
+                    len(r & whole_lemmas.get((items[o].doc, items[o].item_id), items[o].lemmas)) * 2 < len(r)
+                    for r in rest
+                    if r
+                )
+                for o, n in seen.items()
+            ):
+                split.add(key)
+                break
+    kept = [it for it in items if not it.is_quote or it.piece == ((it.doc, it.item_id) in split)]
+    for i, it in enumerate(kept):
+        it.idx = i
+    return kept
+
+
+def build_items(
+    docs: Sequence[Document], *, quote_kinds: Sequence[str], use_claims: bool, use_sentences: bool = True
+) -> list[Item]:
     """Collect the quotes (of the given kinds) and claims of every document as Items.
 
     A partial quote's context is the claim that contains it, else its sentence; a direct quote's
@@ -257,69 +467,120 @@ def build_items(docs: Sequence[Document], *, quote_kinds: Sequence[str], use_cla
     """
     items: list[Item] = []
     for pos, doc in enumerate(docs):
+        first = len(items)  # this document's items start here
         claims = [c for c in doc.claims if not _in_boilerplate(c.start, c.end, doc.boilerplate)]
         for q in doc.quotes:
             if q.kind not in quote_kinds or _in_boilerplate(q.start, q.end, doc.boilerplate):
-                continue
-            toks = tokenize(q.text, q.start)
-            if not any(t.key for t in toks):
                 continue
             host = next(
                 (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
                 None,
             )
-            if host is not None and q.kind == "partial":
-                ctx_text = host.text
-            else:
-                s, e = sentence_bounds(doc.text, q.start, q.end)
-                ctx_text = doc.text[s:e] if q.kind == "partial" else q.text
-            own = content_stems(toks)
-            items.append(
-                _item(
-                    len(items),
-                    doc.id,
-                    pos,
-                    q.id,
-                    q.kind,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.speaker,
-                    toks,
-                    content=own,
-                    context=content_stems(tokenize(ctx_text)) | own,
-                    is_quote=True,
+            pieces = sentence_spans(q.text) if q.kind == "direct" else []
+            for ps, pe in [(0, len(q.text))] + (pieces if len(pieces) > 1 else []):
+                start, end = q.start + ps, q.start + pe
+                text = doc.text[start:end]
+                toks = tokenize(text, start)
+                if not any(t.key for t in toks):
+                    continue
+                if host is not None and q.kind == "partial":
+                    ctx_text = host.text
+                else:
+                    s, e = sentence_bounds(doc.text, start, end)
+                    ctx_text = doc.text[s:e] if q.kind == "partial" else text
+                own = content_stems(toks)
+                items.append(
+                    _item(
+                        len(items),
+                        doc.id,
+                        pos,
+                        q.id,
+                        q.kind,
+                        start,
+                        end,
+                        text,
+                        q.speaker,
+                        toks,
+                        content=own,
+                        context=content_stems(tokenize(ctx_text)) | own,
+                        is_quote=True,
+                        piece=(start, end) != (q.start, q.end),
+                    )
                 )
-            )
         if not use_claims:
             continue
         quote_spans = {q.id: (q.start, q.end) for q in doc.quotes}
         for c in claims:
-            toks = tokenize(c.text, c.start)
-            if not any(t.key for t in toks):
-                continue
-            inside = [qid for qid, (s, e) in quote_spans.items() if c.start <= s and e <= c.end]
-            quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
-            own = content_stems(toks)
-            items.append(
-                _item(
-                    len(items),
-                    doc.id,
-                    pos,
-                    c.id,
-                    "claim",
-                    c.start,
-                    c.end,
-                    c.text,
-                    c.speaker,
-                    toks,
-                    content=own,
-                    context=own,
-                    is_quote=False,
-                    inside=sorted(set(inside) | set(c.quotes)),
-                    quoted=quoted,
+            # "said that 70 countries had offered help and that hotels would open": two reports
+            for cs, ce in clause_spans(c.text, _CLAIM_CLAUSE):
+                start, end = c.start + cs, c.start + ce
+                text = doc.text[start:end]
+                toks = tokenize(text, start)
+                if not any(t.key for t in toks):
+                    continue
+                inside = [qid for qid, (s, e) in quote_spans.items() if start <= s and e <= end]
+                quoted = [(quote_spans[q][0] - 1, quote_spans[q][1] + 1) for q in inside if q in quote_spans]
+                own = content_stems(toks)
+                items.append(
+                    _item(
+                        len(items),
+                        doc.id,
+                        pos,
+                        c.id,
+                        "claim",
+                        start,
+                        end,
+                        text,
+                        c.speaker,
+                        toks,
+                        content=own,
+                        context=own,
+                        is_quote=False,
+                        inside=sorted(set(inside) | (set(c.quotes) if (cs, ce) == (0, len(c.text)) else set())),
+                        quoted=quoted,
+                    )
                 )
-            )
+        if use_sentences:
+            taken = [(it.start, it.end) for it in items[first:]]
+            # a sentence around a direct quote is that quote and its cue, already an item
+            direct = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+            for s, e in (
+                (ss + cs, ss + ce) for ss, se in sentence_spans(doc.text) for cs, ce in clause_spans(doc.text[ss:se])
+            ):
+                cue = report_start(doc.text[s:e])
+                s += cue
+                if (
+                    _in_boilerplate(s, e, doc.boilerplate)
+                    or _covered(s, e, taken)
+                    or any(qs < e and s < qe for qs, qe in direct)
+                ):
+                    continue
+                toks = tokenize(doc.text[s:e], s)
+                if sum(1 for t in toks if t.key) < MIN_SENTENCE_WORDS:
+                    continue
+                own = content_stems(toks)
+                # the speaker of a quote inside the sentence speaks it ('Weber called it "a good start"')
+                inner = [q for q in doc.quotes if q.start < e and s < q.end and q.speaker]
+                items.append(
+                    _item(
+                        len(items),
+                        doc.id,
+                        pos,
+                        f"s{s}",
+                        "sentence",
+                        s,
+                        e,
+                        doc.text[s:e],
+                        inner[0].speaker if inner else None,
+                        toks,
+                        content=own,
+                        context=own,
+                        is_quote=False,
+                        inside=[q.id for q in inner],
+                        reported=cue > 0,
+                    )
+                )
+    items = _split_quotations(items)
     merged = misspelt_keys((it.skey, it.doc, it.given) for it in items if it.skey)
     for it in items:
         it.skey = merged.get(it.skey, it.skey) if it.skey else it.skey

@@ -17,13 +17,31 @@ DriftType = Literal[
     "date_change",
     "attribution_change",
     "unquoted",
+    "indirect",
+    "partial",
+    "negation_change",
 ]
-MemberKind = Literal["direct", "partial", "scare", "title", "claim"]
+MemberKind = Literal["direct", "partial", "scare", "title", "claim", "sentence"]
 FactKind = Literal["duration", "count", "percentage", "fraction", "date", "place"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # serialize_by_alias: model_dump_json() writes the documented "from", not the Python name from_
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+
+class Article(_Model):
+    """One aligned article, named as a journalist names it: by outlet and date."""
+
+    id: str = Field(description="Document.id.")
+    outlet: str | None = Field(default=None, description="Outlet name, from ingestion or --meta.")
+    published: str | None = Field(default=None, description="Publication date, ISO 8601.")
+    url: str | None = None
+
+    @property
+    def label(self) -> str:
+        """'Outlet, 2025-12-28', falling back to the id for what is not known."""
+        return ", ".join(x for x in (self.outlet or self.id, self.published) if x)
 
 
 class CharSpan(_Model):
@@ -40,7 +58,9 @@ class Member(_Model):
     start: int = Field(ge=0, description="Offset into Document.text.")
     end: int = Field(ge=0)
     text: str = Field(description="Exactly Document.text[start:end].")
-    kind: MemberKind = Field(description="Quote kind (direct/partial), or 'claim' for reported speech.")
+    kind: MemberKind = Field(
+        description="Quote kind (direct/partial), 'claim' for reported speech, 'sentence' for an unquoted repeat."
+    )
     speaker: str | None = Field(default=None, description="Speaker name as that document gives it.")
     item: str = Field(default="", description="Id of the quote or claim in its document (q0, c1).")
 
@@ -66,7 +86,9 @@ class QuoteGroup(_Model):
 
     id: str
     speaker: str | None = Field(description="Most common speaker name among the members.")
-    canonical: int = Field(ge=0, description="Index of the member holding the most common form.")
+    canonical: int = Field(
+        ge=0, description="Index of the reference member: the earliest published, then the fullest quote."
+    )
     members: list[Member]
     drift: list[Drift] = Field(default_factory=list)
 
@@ -116,9 +138,59 @@ class Alignment(_Model):
     """Everything ``align`` found across a set of documents."""
 
     documents: list[str] = Field(default_factory=list, description="Document ids, in input order.")
+    articles: list[Article] = Field(default_factory=list, description="Outlet, date and URL of each document.")
     groups: list[QuoteGroup] = Field(default_factory=list)
+    unmatched: list[Member] = Field(
+        default_factory=list, description="Quotes and claims no other article carries, in document order."
+    )
     facts: list[Fact] = Field(default_factory=list)
     entities: list[NameEntity] = Field(default_factory=list)
+
+    def article(self, doc: str) -> Article:
+        """The Article of a document id (a bare one when the id is unknown)."""
+        return next((a for a in self.articles if a.id == doc), Article(id=doc))
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame with one row per group member: group, outlet, date, kind, speaker, text, drift.
+
+        Unmatched statements follow with an empty group. Needs pandas (``pip install quotex[frames]``).
+        """
+        import pandas as pd
+
+        rows = []
+        for g in self.groups:
+            for i, m in enumerate(g.members):
+                a = self.article(m.doc)
+                rows.append(
+                    {
+                        "group": g.id,
+                        "canonical": i == g.canonical,
+                        "doc": m.doc,
+                        "outlet": a.outlet,
+                        "published": a.published,
+                        "kind": m.kind,
+                        "speaker": m.speaker,
+                        "text": m.text,
+                        "drift": sorted({d.type for d in g.drift if d.member == i}),
+                    }
+                )
+        for m in self.unmatched:
+            a = self.article(m.doc)
+            rows.append(
+                {
+                    "group": None,
+                    "canonical": False,
+                    "doc": m.doc,
+                    "outlet": a.outlet,
+                    "published": a.published,
+                    "kind": m.kind,
+                    "speaker": m.speaker,
+                    "text": m.text,
+                    "drift": [],
+                }
+            )
+        columns = ["group", "canonical", "doc", "outlet", "published", "kind", "speaker", "text", "drift"]
+        return pd.DataFrame(rows, columns=columns)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON contract as a dict (``from`` spelled as in the contract)."""

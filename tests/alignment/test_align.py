@@ -162,7 +162,7 @@ def test_two_different_quotes_of_one_article_never_merge():
     assert [len(g.members) for g in res.groups] == [2]
 
 
-def test_a_statement_one_outlet_splits_around_its_cue_is_one_group():
+def test_two_sentences_one_outlet_quotes_apart_are_two_statements_in_the_outlet_quoting_them_whole():
     s1 = "We have agreed to meet again in Bergen next week"
     s2 = "The next move belongs to the harbour board"
     a = make_doc("a", f'"{s1}. {s2}," Lindqvist told radio.', [(f"{s1}. {s2},", "direct", MINISTER)])
@@ -170,7 +170,16 @@ def test_a_statement_one_outlet_splits_around_its_cue_is_one_group():
         "b", f'"{s1}," Lindqvist said. "{s2}."', [(f"{s1},", "direct", MINISTER), (f"{s2}.", "direct", MINISTER)]
     )
     res = align([a, b], facts=False, names=False)
-    assert [len(g.members) for g in res.groups] == [3]
+    assert sorted(tuple(m.text.rstrip(".,") for m in g.members) for g in res.groups) == sorted([(s1, s1), (s2, s2)])
+
+
+def test_a_quotation_no_outlet_quotes_apart_stays_one_statement():
+    s1 = "We have agreed to meet again in Bergen next week"
+    s2 = "The next move belongs to the harbour board"
+    a = make_doc("a", f'"{s1}. {s2}," Lindqvist told radio.', [(f"{s1}. {s2},", "direct", MINISTER)])
+    b = make_doc("b", f'"{s1}. {s2}," she said.', [(f"{s1}. {s2},", "direct", MINISTER)])
+    res = align([a, b], facts=False, names=False)
+    assert [len(g.members) for g in res.groups] == [2]
 
 
 @pytest.mark.parametrize(
