@@ -475,7 +475,9 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     from word order ("said (that) ...", "..., X said")."""
     parsed = _parsed_content(doc, verb, lexicon)
     that = _that_after(doc, verb, inside)
-    if parsed is not None and (that is None or parsed.start == that + 1):
+    # a relative "that" inside the parsed clause is its own ("said the world has never seen a virus that ...")
+    own = parsed is not None and that is not None and parsed.start < that < parsed.end and doc[that].tag_ == "WDT"
+    if parsed is not None and (that is None or parsed.start == that + 1 or own):
         return parsed
     # "wrote in an opinion that the government ...", "told France Inter radio that ...": a
     # clause parsed to start elsewhere than after the "that" that follows the verb's objects
@@ -532,6 +534,11 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
             recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
             if recipient and subject is not None and start < subject.left_edge.i:
                 start = subject.left_edge.i  # "told Reuters a deal could ...": not the recipient
+            obj = next((c for c in verb.children if c.dep_ in _OBJ and verb.i < c.i < start), None)
+            if not recipient and subject is None and obj is not None:
+                # "said all flights would be cancelled" parsed with the clause's subject as the
+                # verb's object: the clause starts at that object
+                start = obj.left_edge.i
             end = _dangling_end(doc, verb, _close_quotes(doc, start, child.right_edge.i + 1))
             if (
                 end + 1 < len(doc)

@@ -1,0 +1,59 @@
+"""Reported-speech claim spans on real-news phenomena (embedded model)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotex
+from quotex.extract.cues import find_cues
+from quotex.registry import speech_cues
+from tests.conftest import parsed
+
+LEX = speech_cues()
+
+
+def claim_texts(text: str) -> list[str]:
+    return [c.text for c in quotex.extract(text).claims]
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claim"),
+    [
+        (
+            "a relative 'that' inside the reported clause",
+            "The inspector said the town had never seen a flood that reached the church steps.",
+            "the town had never seen a flood that reached the church steps",
+        ),
+        (
+            "the clause's subject parsed as the verb's object",
+            "The organisers said all concerts planned for the first week of June would be cancelled.",
+            "all concerts planned for the first week of June would be cancelled",
+        ),
+        (
+            "a free relative as the clause's subject",
+            "The coach insists all he wanted after the match was to thank the fans.",
+            "all he wanted after the match was to thank the fans",
+        ),
+    ],
+)
+def test_the_whole_reported_clause(phenomenon: str, text: str, claim: str) -> None:
+    assert claim in claim_texts(text), phenomenon
+
+
+# "Officials said all flights would be cancelled.", parsed with "all flights" as the verb's object
+SUBJECT_AS_OBJECT = [
+    ("Officials", "NOUN", 1, "nsubj", "official"),
+    ("said", "VERB", 0, "ROOT", "say"),
+    ("all", "DET", 1, "det", "all"),
+    ("flights", "NOUN", -2, "obj", "flight"),
+    ("would", "AUX", 3, "aux", "would"),
+    ("be", "AUX", 2, "aux:pass", "be"),
+    ("cancelled", "VERB", -5, "ccomp", "cancel"),
+    (".", "PUNCT", -6, "punct", "."),
+]
+
+
+def test_a_clause_subject_parsed_as_the_object_stays_in_the_clause(blank) -> None:
+    (cue,) = find_cues(parsed(blank.vocab, SUBJECT_AS_OBJECT), [], LEX)
+    assert cue.content is not None and cue.content.text == "all flights would be cancelled"
