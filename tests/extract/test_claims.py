@@ -57,3 +57,21 @@ SUBJECT_AS_OBJECT = [
 def test_a_clause_subject_parsed_as_the_object_stays_in_the_clause(blank) -> None:
     (cue,) = find_cues(parsed(blank.vocab, SUBJECT_AS_OBJECT), [], LEX)
     assert cue.content is not None and cue.content.text == "all flights would be cancelled"
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text"),
+    [
+        ("reported words all inside marks", "The host told the senator ‘you are dodging every question I ask’."),
+        ("marks opening after 'if'", "She kept telling him “if you keep shouting, I will simply hang up”."),
+    ],
+)
+def test_a_clause_all_in_quotation_marks_is_a_quote_not_a_claim(phenomenon: str, text: str) -> None:
+    assert claim_texts(text) == [], phenomenon
+
+
+@pytest.mark.needs_model
+def test_a_clause_with_some_words_of_its_own_stays_a_claim() -> None:
+    text = "The presenter said it was “hard to see how the ministry can defend this position”."
+    assert claim_texts(text) == ["it was “hard to see how the ministry can defend this position”"]
