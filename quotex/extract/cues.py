@@ -74,11 +74,14 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
 
 
 def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
-    """'The Kremlin said X, Reuters reported': the relayed clause is the Kremlin's claim, not Reuters'."""
-    content = match.content
-    if not match.relay or content is None:
+    """'The minister said inflation, according to the bank, would peak': a relay inside another
+    cue's clause is part of what was said, not a report of its own. Outside it, a relay is a
+    layer of its own ('X said Y, Reuters reported' reports Y as X's claim and as Reuters')."""
+    if not match.relay or match.content is None:
         return match
-    if any(c is not match and content.start <= c.cue.start < content.end for c in cues):
+    if any(
+        c is not match and c.content is not None and c.content.start <= match.cue.start < c.content.end for c in cues
+    ):
         return CueMatch(match.cue, match.lemma, match.subject, None, relay=True)
     return match
 

@@ -75,3 +75,31 @@ def test_a_clause_all_in_quotation_marks_is_a_quote_not_a_claim(phenomenon: str,
 def test_a_clause_with_some_words_of_its_own_stays_a_claim() -> None:
     text = "The presenter said it was “hard to see how the ministry can defend this position”."
     assert claim_texts(text) == ["it was “hard to see how the ministry can defend this position”"]
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claims"),
+    [
+        (
+            "'according to' over a report: each layer is a claim",
+            "Rescue crews said the bridge had been closed since dawn, according to the regional broadcaster.",
+            {
+                "the bridge had been closed since dawn": "Rescue crews",
+                "Rescue crews said the bridge had been closed since dawn": "regional broadcaster",
+            },
+        ),
+        (
+            "an outlet's report over a report: each layer is a claim",
+            "Striker Tomas Vidal told teammates he would stay at the club, the newspaper reported.",
+            {
+                "he would stay at the club": "Tomas Vidal",
+                "Striker Tomas Vidal told teammates he would stay at the club": "newspaper",
+            },
+        ),
+    ],
+)
+def test_layered_attribution(phenomenon: str, text: str, claims: dict[str, str]) -> None:
+    found = {c.text: c.speaker.name if c.speaker else None for c in quotex.extract(text).claims}
+    for claim, speaker in claims.items():
+        assert claim in found and speaker in (found[claim] or ""), (phenomenon, found)
