@@ -220,13 +220,15 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
         # "inflation, according to the forecast, would peak"
         return not any(t.pos_ in {"VERB", "AUX"} for t in doc[i + 2 : end])
     # "admitted that ... and said production would ...", not "cut costs and added 500 jobs"
+    # ("and reminded the council that ...": the "that" may follow a recipient)
+    that = next((t for t in doc[i + 2 : min(end, i + 8)] if t.lower_ == "that" or t.is_punct), None)
     reports = nxt.lemma_ in _REPORT_LEMMAS and (
-        any(c.dep_ == "ccomp" for c in nxt.children) or i + 2 < len(doc) and doc[i + 2].lower_ == "that"
+        any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that"
     )
     return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
 
 
-_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state"}
+_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state", "remind"}
 #: participles that comment on a report rather than continue it ("..., calling the measure reckless")
 _COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 
@@ -511,8 +513,9 @@ def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | No
 def _that_after(doc: Doc, verb: Token, inside: list[bool]) -> int | None:
     sent_end = punct_sentence(doc, verb.i).end
     for j in range(verb.i + 1, min(sent_end, verb.i + 10)):
-        if inside[j] or doc[j].text in {",", ";", ":"}:
-            return None
+        joined = doc[j].pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].pos_ == "VERB"
+        if inside[j] or doc[j].text in {",", ";", ":"} or joined:
+            return None  # "said X and reminded the council that ...": that "that" is the other verb's
         if doc[j].lower_ == "that" and doc[j].pos_ in {"SCONJ", "PRON", "ADP"}:
             return j
     return None
@@ -683,8 +686,11 @@ def _has_that(tok: Token) -> bool:
 def _fronted(doc: Doc, verb: Token) -> Span | None:
     """'Content, X said.': from the sentence start to the comma before the verb's subject."""
     sent = punct_sentence(doc, verb.i)
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[verb.i + 1 : sent.end]):
-        return None  # "..., with Governor Bailey saying inflation was ...": the cue has a clause of its own
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.text in {",", ";"}:
+            break  # "..., Kent said, so the deputy ...": a new clause after the cue's own phrase
+        if t.pos_ == "VERB" or t.pos_ == "AUX" and t.lower_ not in {"'s", "’s"}:
+            return None  # "..., with Governor Bailey saying inflation was ...": the cue has a clause of its own
     subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
     first = subject.left_edge.i if subject is not None else verb.i
     while first < verb.i and doc[first].text == ",":

@@ -31,6 +31,31 @@ def claim_texts(text: str) -> list[str]:
             "all concerts planned for the first week of June would be cancelled",
         ),
         (
+            "'remind' reports a clause",
+            "Finance Minister Laura Bennett reminded lenders that the rules had not changed.",
+            "the rules had not changed",
+        ),
+        (
+            "'recommend' reports a clause",
+            "Finance Minister Laura Bennett recommended that every council publish its budget.",
+            "every council publish its budget",
+        ),
+        (
+            "'demand' reports a clause",
+            "Opposition leader Ravi Menon demanded the minister should resign over the leak.",
+            "the minister should resign over the leak",
+        ),
+        (
+            "a report ends where 'and' joins a speech verb with its recipient",
+            "Mayor Clara Diaz said the bridge was safe and reminded the council that repairs were funded.",
+            "the bridge was safe",
+        ),
+        (
+            "an inverted cue whose speaker has a possessive",
+            "Two hikers were rescued from the ridge on Sunday, said the county sheriff's Lt. Ana Ruiz.",
+            "Two hikers were rescued from the ridge on Sunday",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
