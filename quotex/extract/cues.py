@@ -526,7 +526,9 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
     for child in verb.children:
         if any(c.dep_ == "mark" and c.lower_ in lexicon.adverbial_marks for c in child.children):
             continue  # "said on Tuesday, as demand fell": when or why, not what was said
-        if child.i > verb.i and (child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)):
+        if child.i > verb.i and (
+            child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child) or _gerund_clause(child)
+        ):
             start = child.left_edge.i
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if that is not None and start < that.i < child.i:
@@ -677,6 +679,12 @@ def _dangling_end(doc: Doc, verb: Token, end: int) -> int:
     if not rest or any(t.text in {",", ";", ":"} or t.dep_ in _SUBJ | _PASS_SUBJ for t in rest):
         return end
     return sent_end
+
+
+def _gerund_clause(tok: Token) -> bool:
+    """'denied firing at the crowd', 'says the ministry examining ...': a gerund reports a clause
+    (a to-infinitive, 'vowed to fight', is a plan and not a report)."""
+    return tok.tag_ == "VBG" and tok.dep_ == "xcomp" and not any(c.dep_ in {"mark", "case"} for c in tok.children)
 
 
 def _has_that(tok: Token) -> bool:

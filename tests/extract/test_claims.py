@@ -56,6 +56,11 @@ def claim_texts(text: str) -> list[str]:
             "Two hikers were rescued from the ridge on Sunday",
         ),
         (
+            "a gerund clause ('denied speeding ...')",
+            "The driver, Marco Lentz, denied speeding through the red light near the school.",
+            "speeding through the red light near the school",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
