@@ -69,6 +69,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             found.append(match)
             covered = match.cue.end
     found.extend(_colon_cues(doc, quotes, inside))
+    found.extend(_headline_colon(doc, lexicon))
     found.sort(key=lambda m: m.cue.start)
     return [_unrelay(m, found) for m in found]
 
@@ -731,3 +732,36 @@ def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[Cu
         if before.pos_ in {"PROPN", "NOUN", "PRON"} and not inside[before.i]:
             found.append(CueMatch(doc[j : j + 1], ":", before, None))
     return found
+
+
+#: longest source name after a headline's colon ("...: French foreign ministry")
+MAX_HEADLINE_SOURCE = 5
+
+
+def _headline_colon(doc: Doc, lexicon: SpeechCues) -> list[CueMatch]:
+    """'Bridge will reopen in May: Mayor': a headline ending in a colon and a name or role
+    attributes the clause before the colon to it."""
+    line_end = doc.text.find("\n")
+    line_end = len(doc.text) if line_end < 0 else line_end
+    headline = doc.char_span(0, line_end, alignment_mode="contract")
+    if headline is None or doc.text[:line_end].rstrip().endswith((".", "?", "!")):
+        return []
+    colons = [t for t in headline if t.text == ":"]
+    if len(colons) != 1:
+        return []
+    colon = colons[0]
+    source = [t for t in doc[colon.i + 1 : headline.end] if not t.is_space]
+    roles = lexicon.person_roles | lexicon.org_roles
+    # "French foreign ministry": a capitalised source, words of its name in between
+    if not 0 < len(source) <= MAX_HEADLINE_SOURCE or not source[0].text[0].isupper():
+        return []
+    if not all(t.is_alpha or t.text in {"-", "'s", "’s", "."} for t in source):
+        return []
+    if any(t.is_stop and t.lower_ not in {"of", "the", "for"} for t in source):
+        return []  # "Floods in the north: What We Know" is a topic, not a source
+    if source[-1].pos_ != "PROPN" and source[-1].lower_ not in roles:
+        return []
+    content = _strip_edges(doc, headline.start, colon.i)
+    if not _clause_like(content):
+        return []
+    return [CueMatch(doc[colon.i : colon.i + 1], ":", source[-1], content)]

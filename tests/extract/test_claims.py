@@ -133,3 +133,44 @@ def test_layered_attribution(phenomenon: str, text: str, claims: dict[str, str])
     found = {c.text: c.speaker.name if c.speaker else None for c in quotex.extract(text).claims}
     for claim, speaker in claims.items():
         assert claim in found and speaker in (found[claim] or ""), (phenomenon, found)
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claim", "source"),
+    [
+        (
+            "a headline ending in a name",
+            "New tunnel will open before winter: Lina Marsh\n\nThe story follows.",
+            "New tunnel will open before winter",
+            "Lina Marsh",
+        ),
+        (
+            "a headline ending in a role",
+            "Two climbers rescued after night on glacier: Police\n\nThe story follows.",
+            "Two climbers rescued after night on glacier",
+            "Police",
+        ),
+        (
+            "a headline ending in an organisation with lowercase words",
+            "Ceasefire talks not yet scheduled: Danish foreign ministry\n\nThe story follows.",
+            "Ceasefire talks not yet scheduled",
+            "ministry",
+        ),
+    ],
+)
+def test_headline_colon_attribution(phenomenon: str, text: str, claim: str, source: str) -> None:
+    found = {c.text: c.speaker.name if c.speaker else "" for c in quotex.extract(text).claims}
+    assert claim in found and source in found[claim], (phenomenon, found)
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods in the north are spreading: What We Know\n\nThe story follows.",
+        "Markets fell sharply on Monday: here is why.\n\nThe story follows.",
+    ],
+)
+def test_a_headline_topic_after_a_colon_is_no_source(text: str) -> None:
+    assert claim_texts(text) == []
