@@ -556,7 +556,7 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
                 and doc[end + 1].pos_ == "SCONJ"
             ):
                 end = punct_sentence(doc, end).end  # "said that A and that B": both are reported
-            span = _strip_edges(doc, start, end)
+            span = _strip_edges(doc, start, _close_quotes(doc, start, _aside_end(doc, start, end)))
             return span if _clause_like(span) else None
     for child in verb.children:
         if child.dep_ in _CONTENT and child.i < verb.i:
@@ -659,14 +659,23 @@ def _after_quote(doc: Doc, verb: Token, inside: list[bool]) -> bool:
     return j > 0 and doc[j].is_quote and inside[j - 1]
 
 
-def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:
-    """From ``start`` to the sentence end, cut before a trailing ', noting ...' or ', according to'."""
+#: a comma then one of these ends a reported clause: the narrator's aside, not what was said
+_ASIDES = {"according", "although", "though", "whereas"}
+
+
+def _aside_end(doc: Doc, start: int, end: int) -> int:
+    """Where a trailing ', noting ...', ', triggering ...', ', according to' or ', although ...' starts."""
     seen_verb = False
     for i in range(start, end - 1):
         seen_verb = seen_verb or doc[i].pos_ in {"VERB", "AUX"}
-        if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ == "according"):
-            end = i
-            break
+        if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ in _ASIDES):
+            return i
+    return end
+
+
+def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:
+    """From ``start`` to the sentence end, cut before a trailing aside (see ``_aside_end``)."""
+    end = _aside_end(doc, start, end)
     span = _strip_edges(doc, start, _close_quotes(doc, start, end))
     return span if _clause_like(span) else None
 

@@ -61,6 +61,18 @@ def claim_texts(text: str) -> list[str]:
             "speeding through the red light near the school",
         ),
         (
+            "a trailing participle is the narrator's aside",
+            "Harbour master Ines Duarte told shippers that the canal would reopen on Monday, "
+            "triggering a rush of bookings.",
+            "the canal would reopen on Monday",
+        ),
+        (
+            "a trailing 'although' is the narrator's aside",
+            "Harbour master Ines Duarte told reporters that no ship had been damaged, "
+            "although she had earlier spoken of two collisions.",
+            "no ship had been damaged",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
