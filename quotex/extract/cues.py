@@ -64,6 +64,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             (_quoted_as(doc, tok, inside) if quoted else None)
             or _prepositional(doc, tok, lexicon, inside)
             or _verbal(doc, tok, lexicon, inside)
+            or _nominal(doc, tok, lexicon, inside)
         )
         if match is not None:
             found.append(match)
@@ -71,7 +72,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
     found.extend(_colon_cues(doc, quotes, inside))
     found.extend(_headline_colon(doc, lexicon))
     found.sort(key=lambda m: m.cue.start)
-    return [_unrelay(m, found) for m in found]
+    return [_unrelay(_outreported(m, found), found) for m in found]
 
 
 def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
@@ -85,6 +86,48 @@ def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
     ):
         return CueMatch(match.cue, match.lemma, match.subject, None, relay=True)
     return match
+
+
+def _outreported(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
+    """'Johnson highlighted a minister's suggestion that X': X is the claim of the nearer report."""
+    content = match.content
+    if content is None:
+        return match
+    nearer = any(
+        c is not match and c.content is not None and c.content.start == content.start and match.cue.end <= c.cue.start
+        for c in cues
+    )
+    return CueMatch(match.cue, match.lemma, match.subject, None, match.relay) if nearer else match
+
+
+def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+    """'the union's warning that ...', 'arguments by the defence that ...', 'Labour claims that
+    ...': a report noun with its source and a that-clause."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.report_nouns:
+        return None
+    source: Token | None = None
+    after = tok.i + 1
+    if tok.i >= 2 and doc[tok.i - 1].lower_ in {"'s", "’s", "'", "’"}:
+        source = doc[tok.i - 2]  # "the union's warning"
+    elif tok.i >= 1 and doc[tok.i - 1].tag_ == "PRP$":
+        source = doc[tok.i - 1]  # "his insistence"
+    elif tok.i >= 1 and doc[tok.i - 1].pos_ == "PROPN":
+        source = doc[tok.i - 1]  # "Labour warnings"
+    by = after < len(doc) and doc[after].lower_ == "by"
+    sent_end = punct_sentence(doc, tok.i).end
+    # the first "that" or punctuation (a plural possessive's apostrophe, a name's hyphen are neither)
+    that = next(
+        (t for t in doc[after : min(sent_end, after + 8)] if t.lower_ == "that" or t.is_punct and t.text not in "'’-"),
+        None,
+    )
+    if that is None or that.lower_ != "that" or inside[that.i]:
+        return None
+    if by:  # "arguments by the defence's lawyers that"
+        source = next((t for t in reversed(doc[after + 1 : that.i]) if t.pos_ in {"NOUN", "PROPN"}), None)
+    if source is None:
+        return None
+    content = _clause_to_end(doc, that.i + 1, sent_end)
+    return CueMatch(doc[tok.i : tok.i + 1], tok.lemma_.lower(), source, content) if content is not None else None
 
 
 def quote_mask(doc: Doc, quotes: Iterable[Span], *, marks: bool = True) -> list[bool]:

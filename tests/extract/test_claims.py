@@ -186,3 +186,37 @@ def test_headline_colon_attribution(phenomenon: str, text: str, claim: str, sour
 )
 def test_a_headline_topic_after_a_colon_is_no_source(text: str) -> None:
     assert claim_texts(text) == []
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claim", "source"),
+    [
+        (
+            "a possessive source",
+            "The judge dismissed the union's argument that the strike ballot had been lawful.",
+            "the strike ballot had been lawful",
+            "union",
+        ),
+        (
+            "a 'by' source",
+            "The court rejected claims by the builder's lawyers that the permit had expired.",
+            "the permit had expired",
+            "lawyers",
+        ),
+        (
+            "the report noun is nearer the clause than the verb that mentions it",
+            "Mayor Clara Diaz highlighted Councillor Tom Reyes's suggestion that the bridge should be sold.",
+            "the bridge should be sold",
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_nominal_reports(phenomenon: str, text: str, claim: str, source: str) -> None:
+    found = {c.text: c.speaker.name if c.speaker else "" for c in quotex.extract(text).claims}
+    assert claim in found and source in found[claim], (phenomenon, found)
+
+
+@pytest.mark.needs_model
+def test_a_report_noun_without_a_source_reports_nothing() -> None:
+    assert claim_texts("The claim that the bridge was unsafe spread quickly online.") == []
