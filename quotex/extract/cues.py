@@ -257,6 +257,8 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
 
 def _ends_report(doc: Doc, i: int, end: int) -> bool:
     tok, nxt = doc[i], doc[i + 1]
+    if tok.is_quote and _trailing_cue_at(doc, i + 1, end):
+        return True  # '... within a legal "zone," Kent said, so ...': the cue closes the report
     if tok.text == "," and _report_participle(nxt.lower_):
         return True  # "..., saying prices were ...": the participle reports a clause of its own
     if tok.text == "," and nxt.lower_ == "according":
@@ -270,6 +272,15 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
         any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that"
     )
     return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
+
+
+def _trailing_cue_at(doc: Doc, k: int, end: int) -> bool:
+    """Whether a short name or pronoun and a report verb start at ``k`` and end their clause ("Kent said,")."""
+    j = k  # "Kent", "she", "Chief Ranger Ana Ruiz"
+    while j < min(end, k + 5) and (doc[j].pos_ in {"PROPN", "PRON"} or doc[j].is_title and doc[j].is_alpha):
+        j += 1
+    closed = j + 1 >= end or doc[j + 1].text in {",", ".", ";"}
+    return j > k and j < end and doc[j].lemma_ in _REPORT_LEMMAS and closed
 
 
 _REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state", "remind"}
@@ -524,6 +535,8 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     from word order ("said (that) ...", "..., X said")."""
     parsed = _parsed_content(doc, verb, lexicon)
     that = _that_after(doc, verb, inside)
+    if that is not None and _noun_complement(doc, verb, that, lexicon):
+        return None  # "denied a report that ...": the clause is the report's, not the speaker's
     # a relative "that" inside the parsed clause is its own ("said the world has never seen a virus that ...")
     own = parsed is not None and that is not None and parsed.start < that < parsed.end and doc[that].tag_ == "WDT"
     if parsed is not None and (that is None or parsed.start == that + 1 or own):
@@ -532,6 +545,14 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     # clause parsed to start elsewhere than after the "that" that follows the verb's objects
     # and adverbials was cut by a misparse
     return _linear_content(doc, verb, inside, lexicon, that) or parsed
+
+
+def _noun_complement(doc: Doc, verb: Token, that: int, lexicon: SpeechCues) -> bool:
+    """Whether "that" opens the clause of the verb's object noun ("confirmed the information that
+    ...") rather than the verb's own ("told the committee that ...": a recipient)."""
+    noun = doc[that - 1]
+    recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
+    return noun.pos_ == "NOUN" and noun.head == verb and noun.dep_ in _OBJ and not recipient
 
 
 def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
@@ -574,6 +595,9 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
             child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child) or _gerund_clause(child)
         ):
             start = child.left_edge.i
+            first = next((t for t in doc[start : child.i + 1] if not t.is_punct), child)
+            if first.lower_ in {"so", "and", "but"} and doc[first.i - 1].text == ",":
+                continue  # "..., Kent said, so the deputy left": a consequence, not what was said
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if that is not None and start < that.i < child.i:
                 start = that.i + 1  # "said Thursday that ...": the clause starts after "that"
@@ -616,7 +640,9 @@ _NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues, that: int | None) -> Span | None:
     sent = punct_sentence(doc, verb.i)
     if _after_quote(doc, verb, inside):
-        return None  # '"...," said Emma Hardy, who chairs ...': the quote is what was said
+        # '"...," said Emma Hardy, who chairs ...': the quote is what was said, unless the
+        # narrator's words lead into it ('The victim was inside and "was screaming," X said')
+        return _led_into_quote(doc, verb, sent, inside)
     # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
     if that is not None:
         return _clause_to_end(doc, that + 1, sent.end)
@@ -714,6 +740,20 @@ def _aside_end(doc: Doc, start: int, end: int) -> int:
         if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ in _ASIDES):
             return i
     return end
+
+
+def _led_into_quote(doc: Doc, verb: Token, sent: Span, inside: list[bool]) -> Span | None:
+    """The sentence up to a cue that follows a quote, when the sentence does not open with that quote."""
+    close = verb.i - 1
+    while close > sent.start and not doc[close].is_quote:
+        close -= 1
+    opening = close - 1
+    while opening > sent.start and inside[opening] and not (doc[opening].is_quote and not inside[opening - 1]):
+        opening -= 1
+    if inside[sent.start] or not any(t.is_alpha and not inside[t.i] for t in doc[sent.start : opening]):
+        return None
+    span = _strip_edges(doc, sent.start, close + 1)
+    return span if _clause_like(span) else None
 
 
 def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:

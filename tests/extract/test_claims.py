@@ -73,6 +73,18 @@ def claim_texts(text: str) -> list[str]:
             "no ship had been damaged",
         ),
         (
+            "the narrator's words lead into a quote before the cue",
+            'The driver was trapped for an hour and "was calling for help the whole time," '
+            "Fire Chief Larry Wendt said on Monday.",
+            'The driver was trapped for an hour and "was calling for help the whole time,"',
+        ),
+        (
+            "a cue after a quote closes the report it follows",
+            "A ranger was told by the park office that the trail was a "
+            "“closed area,” Chief Ranger Ana Ruiz said, so visitors were turned back.",
+            "the trail was a “closed area",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
@@ -215,6 +227,18 @@ def test_a_headline_topic_after_a_colon_is_no_source(text: str) -> None:
 def test_nominal_reports(phenomenon: str, text: str, claim: str, source: str) -> None:
     found = {c.text: c.speaker.name if c.speaker else "" for c in quotex.extract(text).claims}
     assert claim in found and source in found[claim], (phenomenon, found)
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finance Minister Laura Bennett denied a newspaper report that she would resign.",
+        "Finance Minister Laura Bennett would not confirm the rumour that taxes would rise.",
+    ],
+)
+def test_a_clause_of_the_object_noun_is_not_the_speakers(text: str) -> None:
+    assert claim_texts(text) == []
 
 
 @pytest.mark.needs_model
