@@ -648,6 +648,9 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
         return _clause_to_end(doc, that + 1, sent.end)
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
     start = _clause_start(nxt, sent.end) if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS else None
+    recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
+    if start is None and nxt is not None and not recipient and _subject_before_finite(nxt, sent.end):
+        start = nxt.i
     if start is not None and nxt is not None:
         # "told the BBC the minister would ...": skip the recipient; otherwise keep every word
         if lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
@@ -718,6 +721,18 @@ def _clause_start(tok: Token, limit: int) -> int | None:
                 return None
             return max(tok.i, t.left_edge.i)
     return None
+
+
+def _subject_before_finite(tok: Token, limit: int) -> bool:
+    """'demanded the government should publish ...', 'adding the intensity of fighting had
+    declined': a noun phrase at ``tok`` then a modal or finite auxiliary is a clause's subject,
+    however the parser attached it."""
+    for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
+        if t.pos_ == "AUX" and t.tag_ in {"MD", "VBD", "VBZ", "VBP"}:
+            return t.i > tok.i
+        if not (t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or t.lower_ in {"of", "'s", "’s"}):
+            return False
+    return False
 
 
 def _after_quote(doc: Doc, verb: Token, inside: list[bool]) -> bool:

@@ -244,3 +244,23 @@ def test_a_clause_of_the_object_noun_is_not_the_speakers(text: str) -> None:
 @pytest.mark.needs_model
 def test_a_report_noun_without_a_source_reports_nothing() -> None:
     assert claim_texts("The claim that the bridge was unsafe spread quickly online.") == []
+
+
+# "Officials demanded the board should resign.", parsed with the clause's subject as the object
+# and its verb as an adverbial clause
+SUBJECT_BEFORE_MODAL = [
+    ("Officials", "NOUN", 1, "nsubj", "official"),
+    ("demanded", "VERB", 0, "ROOT", "demand"),
+    ("the", "DET", 1, "det", "the"),
+    ("board", "NOUN", -2, "obj", "board"),
+    ("should", "AUX", 1, "aux", "should"),
+    ("resign", "VERB", -4, "advcl", "resign"),
+    (".", "PUNCT", -5, "punct", "."),
+]
+
+
+def test_a_noun_phrase_before_a_modal_starts_the_clause(blank) -> None:
+    doc = parsed(blank.vocab, SUBJECT_BEFORE_MODAL)
+    doc[4].tag_ = "MD"
+    (cue,) = find_cues(doc, [], LEX)
+    assert cue.content is not None and cue.content.text == "the board should resign"
