@@ -268,8 +268,10 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
     # "admitted that ... and said production would ...", not "cut costs and added 500 jobs"
     # ("and reminded the council that ...": the "that" may follow a recipient)
     that = next((t for t in doc[i + 2 : min(end, i + 8)] if t.lower_ == "that" or t.is_punct), None)
+    # ('and wrote, "..."': a speech verb introducing a quote)
+    introduces = i + 3 < end and doc[i + 2].text in {",", ":"} and doc[i + 3].is_quote
     reports = nxt.lemma_ in _REPORT_LEMMAS and (
-        any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that"
+        any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that" or introduces
     )
     return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
 
@@ -283,7 +285,20 @@ def _trailing_cue_at(doc: Doc, k: int, end: int) -> bool:
     return j > k and j < end and doc[j].lemma_ in _REPORT_LEMMAS and closed
 
 
-_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state", "remind"}
+_REPORT_LEMMAS = {
+    "say",
+    "add",
+    "tell",
+    "warn",
+    "insist",
+    "stress",
+    "note",
+    "admit",
+    "argue",
+    "state",
+    "remind",
+    "write",
+}
 #: participles that comment on a report rather than continue it ("..., calling the measure reckless")
 _COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 

@@ -85,6 +85,11 @@ def claim_texts(text: str) -> list[str]:
             "the trail was a “closed area",
         ),
         (
+            "a report ends where 'and' joins a speech verb introducing a quote",
+            'Judge Ana Ruiz noted there was "clear evidence" of fraud and wrote, "The record speaks for itself."',
+            'there was "clear evidence" of fraud',
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
