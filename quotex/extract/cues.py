@@ -592,12 +592,19 @@ def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | No
 
 def _that_after(doc: Doc, verb: Token, inside: list[bool]) -> int | None:
     sent_end = punct_sentence(doc, verb.i).end
-    for j in range(verb.i + 1, min(sent_end, verb.i + 10)):
+    j = verb.i + 1
+    while j < min(sent_end, verb.i + 10):
+        if doc[j].text == "," and j + 1 < sent_end and doc[j + 1].tag_ == "VBG":
+            # "reported Thursday, citing government sources, that ...": skip the aside
+            close = next((k for k in range(j + 2, min(sent_end, j + 10)) if doc[k].text == ","), None)
+            if close is not None and close + 1 < sent_end and doc[close + 1].lower_ == "that":
+                return close + 1
         joined = doc[j].pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].pos_ == "VERB"
         if inside[j] or doc[j].text in {",", ";", ":"} or joined:
             return None  # "said X and reminded the council that ...": that "that" is the other verb's
         if doc[j].lower_ == "that" and doc[j].pos_ in {"SCONJ", "PRON", "ADP"}:
             return j
+        j += 1
     return None
 
 

@@ -90,6 +90,11 @@ def claim_texts(text: str) -> list[str]:
             'there was "clear evidence" of fraud',
         ),
         (
+            "a participle aside between the cue and its 'that'",
+            "The broadcaster reported on Friday, citing two senior officials, that the summit would be delayed.",
+            "the summit would be delayed",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
