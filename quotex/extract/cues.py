@@ -699,6 +699,8 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     while i > sent.start and (
         doc[i].pos_ in _NP_POS or doc[i].text in {"-", "'s", "’s"} or doc[i].lower_ in lexicon.person_roles
     ):
+        if doc[i].tag_ in {"WDT", "WP"}:
+            return None  # "..., which the minister denied": a relative clause, not a trailing cue
         i -= 1  # role words too: "policy aide Paul Girard" with "aide" mistagged as a preposition
     if i > sent.start and doc[i].text == "," and i < verb.i - 1:
         span = _strip_edges(doc, sent.start, i)

@@ -252,6 +252,12 @@ def test_a_clause_of_the_object_noun_is_not_the_speakers(text: str) -> None:
 
 
 @pytest.mark.needs_model
+def test_a_cue_in_a_relative_clause_reports_nothing_before_it() -> None:
+    text = "The board met as the firm's lawyers prepared an appeal against the fine, which Mayor Clara Diaz denied."
+    assert claim_texts(text) == []
+
+
+@pytest.mark.needs_model
 def test_a_report_noun_without_a_source_reports_nothing() -> None:
     assert claim_texts("The claim that the bridge was unsafe spread quickly online.") == []
 
