@@ -23,31 +23,32 @@ def select_claims(
     Returns:
         Indexes of the clauses kept; a clause reported twice keeps its first cue.
     """
-    direct = _chars(direct_quotes)
-    anywhere = direct | _chars(other_quotes, marks=True) | _chars(direct_quotes, marks=True)
+    direct = _mask(contents, direct_quotes)
+    anywhere = _mask(contents, [*direct_quotes, *other_quotes], marks=True)
     seen: set[tuple[int, int]] = set()
     out: list[int] = []
     for k, span in enumerate(contents):
         if (span.start, span.end) in seen:
             continue
-        chars = span.end_char - span.start_char
-        if chars == 0:
+        s, e = span.start_char, span.end_char
+        if e == s:
             continue
-        in_direct = sum(1 for i in range(span.start_char, span.end_char) if i in direct)
+        in_direct = direct[s:e].count(1)
         # nor is a clause whose every word is inside a quotation ('told him "you are not listening"')
-        text = span.doc.text
-        quoted = all(i in anywhere for i in range(span.start_char, span.end_char) if text[i].isalnum())
-        if in_direct / chars > MAX_QUOTED_SHARE or quoted:
+        quoted = all(anywhere[s + i] for i, ch in enumerate(span.text) if ch.isalnum())
+        if in_direct / (e - s) > MAX_QUOTED_SHARE or quoted:
             continue
         seen.add((span.start, span.end))
         out.append(k)
     return out
 
 
-def _chars(quotes: Sequence[Span], *, marks: bool = False) -> set[int]:
-    """Character offsets inside the quotes (with the marks on either side when ``marks``)."""
+def _mask(contents: Sequence[Span], quotes: Sequence[Span], *, marks: bool = False) -> bytearray:
+    """Per character of the text, 1 inside a quote (with the marks on either side when ``marks``)."""
+    size = max([s.end_char for s in contents] + [q.end_char + 1 for q in quotes] + [0])
+    mask = bytearray(size + 1)
     pad = 1 if marks else 0
-    out: set[int] = set()
     for q in quotes:
-        out.update(range(q.start_char - pad, q.end_char + pad))
-    return out
+        lo, hi = max(0, q.start_char - pad), q.end_char + pad
+        mask[lo:hi] = b"\x01" * (hi - lo)
+    return mask

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from quotex.extract.quotes import headline_span
 from quotex.registry import SpeechCues
 
 # dependency labels of both label sets spaCy pipelines use: UD (our model) and ClearNLP
@@ -872,10 +873,8 @@ MAX_HEADLINE_SOURCE = 5
 def _headline_colon(doc: Doc, lexicon: SpeechCues) -> list[CueMatch]:
     """'Bridge will reopen in May: Mayor': a headline ending in a colon and a name or role
     attributes the clause before the colon to it."""
-    line_end = doc.text.find("\n")
-    line_end = len(doc.text) if line_end < 0 else line_end
-    headline = doc.char_span(0, line_end, alignment_mode="contract")
-    if headline is None or doc.text[:line_end].rstrip().endswith((".", "?", "!")):
+    headline = headline_span(doc)
+    if headline is None:
         return []
     colons = [t for t in headline if t.text == ":"]
     if len(colons) != 1:

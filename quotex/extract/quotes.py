@@ -273,17 +273,30 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -
     return "scare"
 
 
+def headline_span(doc: Doc) -> Span | None:
+    """The first line of the text when it reads as a headline (no closing full stop), as tokens;
+    read token by token so that it costs the headline's length, not the article's."""
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    end = min(end + 1, len(doc))
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end == start or doc[end - 1].text in {".", "!", "?"}:
+        return None
+    return doc[start:end]
+
+
 def _headline_single(doc: Doc, span: Span) -> bool:
     """Single quotation marks in a headline ("Mayor says budget 'on track'"): headline style quotes
     someone's words with them, so even a word or a name is a quote, not a scare quote or a title."""
-    text = doc.text
-    mark = span.start_char - 1
-    if mark < 0 or text[mark] not in _SINGLE_OPEN:
+    if span.start == 0 or doc[span.start - 1].text not in _SINGLE_OPEN:
         return False
-    line_end = text.find("\n", span.end_char)
-    line_end = len(text) if line_end < 0 else line_end
-    head = text[:line_end].rstrip()
-    return "\n" not in text[: span.start_char].strip() and not head.endswith(".")
+    headline = headline_span(doc)
+    return headline is not None and headline.start <= span.start and span.end <= headline.end
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
