@@ -85,6 +85,12 @@ def test_quote_marks(phenomenon: str, text: str, expected: list[str]) -> None:
         ),
         ("a figure quoted in a headline", "Agency forecasts '2-3 million' visitors\n\nMore.", "2-3 million", "partial"),
         (
+            "a reaction quoted in one word",
+            "Headline here\n\nThe port authority reacted with “dismay” to the ruling.",
+            "dismay",
+            "partial",
+        ),
+        (
             "a term in body text stays a scare quote",
             "Headline here\n\nThe so-called “green corridor” opened.",
             "green corridor",
