@@ -315,7 +315,7 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
-    if lemma in lexicon.judgement_verbs and not any(inside[t.i] for t in tok.subtree):
+    if lemma in lexicon.judgement_verbs and not _judges_quote(tok, inside):
         return None  # "called off the parade": only 'called it "a disgrace"' reports words
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
@@ -342,6 +342,20 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     if inserted is None and content is not None and subject is not None and content.start <= subject.i < content.end:
         content = None  # a reported clause never holds its own speaker ("...," said X, an analyst)
     return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
+
+
+def _judges_quote(verb: Token, inside: list[bool]) -> bool:
+    """Whether a verb of judgement governs a quote, or is followed by one after only its object
+    ('labelled the opposition leader a "wet blanket"', however the parser split it)."""
+    if any(inside[t.i] for t in verb.subtree):
+        return True
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 10)]:
+        if inside[t.i]:
+            return True
+        if t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}:
+            return False
+    return False
 
 
 def _verb_like(tok: Token) -> bool:

@@ -91,6 +91,13 @@ def test_quote_marks(phenomenon: str, text: str, expected: list[str]) -> None:
             "partial",
         ),
         (
+            "a verb of judgement before its object and the quote",
+            "Headline here\n\nFinance Minister Laura Bennett also labelled opposition leader Tom Reyes a "
+            "“wet blanket” over the budget before the vote.",
+            "wet blanket",
+            "partial",
+        ),
+        (
             "a term in body text stays a scare quote",
             "Headline here\n\nThe so-called “green corridor” opened.",
             "green corridor",
