@@ -66,6 +66,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             or _prepositional(doc, tok, lexicon, inside)
             or _verbal(doc, tok, lexicon, inside)
             or _nominal(doc, tok, lexicon, inside)
+            or _phrasal(doc, tok, lexicon, inside)
         )
         if match is not None:
             found.append(match)
@@ -99,6 +100,23 @@ def _outreported(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
         for c in cues
     )
     return CueMatch(match.cue, match.lemma, match.subject, None, match.relay) if nearer else match
+
+
+def _phrasal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+    """'has made it clear that ...', '..., expressing concerns that ...': a verb and a word that
+    together report a clause (``report_phrases`` in the lexicon)."""
+    words = lexicon.report_phrases.get(tok.lemma_.lower())
+    if not words or tok.pos_ != "VERB":
+        return None
+    window = doc[tok.i + 1 : min(len(doc), tok.i + 4)]
+    word = next((t for t in window if t.lower_ in words), None)
+    if word is None or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "that" or inside[word.i + 1]:
+        return None
+    content = _clause_to_end(doc, word.i + 2, punct_sentence(doc, tok.i).end)
+    subject = _subject(tok, inside) or _sentence_subject(tok, inside)
+    if content is None or subject is None:
+        return None
+    return CueMatch(doc[tok.i : word.i + 1], f"{tok.lemma_.lower()} {word.lower_}", subject, content)
 
 
 def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
@@ -790,6 +808,8 @@ def _aside_end(doc: Doc, start: int, end: int) -> int:
     """Where a trailing ', noting ...', ', triggering ...', ', according to' or ', although ...' starts."""
     seen_verb = False
     for i in range(start, end - 1):
+        if seen_verb and _report_participle(doc[i].lower_) and doc[i + 1].lower_ == "that":
+            return i  # "... South Africa's law adding that ...", the comma left out
         seen_verb = seen_verb or doc[i].pos_ in {"VERB", "AUX"}
         if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ in _ASIDES):
             return i

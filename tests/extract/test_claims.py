@@ -252,6 +252,31 @@ def test_a_clause_of_the_object_noun_is_not_the_speakers(text: str) -> None:
 
 
 @pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "claim", "source"),
+    [
+        (
+            "'made it clear that'",
+            "The Harbour Authority has made it clear that it would fine every ship that dumps waste "
+            "adding that patrols were still too few.",
+            "it would fine every ship that dumps waste",
+            "Harbour Authority",
+        ),
+        (
+            "'expressing concerns that' after the sentence's verb",
+            "A senior city official rejected the plan as “rushed,” expressing concerns that "
+            "such hasty votes could erode trust in the council.",
+            "such hasty votes could erode trust in the council",
+            "official",
+        ),
+    ],
+)
+def test_phrasal_reports(phenomenon: str, text: str, claim: str, source: str) -> None:
+    found = {c.text: c.speaker.name if c.speaker else "" for c in quotex.extract(text).claims}
+    assert claim in found and source in found[claim], (phenomenon, found)
+
+
+@pytest.mark.needs_model
 def test_a_cue_in_a_relative_clause_reports_nothing_before_it() -> None:
     text = "The board met as the firm's lawyers prepared an appeal against the fine, which Mayor Clara Diaz denied."
     assert claim_texts(text) == []
