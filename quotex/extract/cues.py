@@ -125,7 +125,7 @@ def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> C
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.report_nouns:
         return None
     source: Token | None = None
-    after = tok.i + 1
+    after = tok.i + 1  # where the source's "by" or the "that" may start
     if tok.i >= 2 and doc[tok.i - 1].lower_ in {"'s", "’s", "'", "’"}:
         source = doc[tok.i - 2]  # "the union's warning"
     elif tok.i >= 1 and doc[tok.i - 1].tag_ == "PRP$":
@@ -708,7 +708,7 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
         start = nxt.i
     if start is not None and nxt is not None:
         # "told the BBC the minister would ...": skip the recipient; otherwise keep every word
-        if lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
+        if not recipient:
             start = min(start, nxt.i)
         span = _clause_to_end(doc, start, sent.end)
         if span is not None:
@@ -724,7 +724,7 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
     if len(rest) > (10 if tail else 4):
         return None
-    if rest and rest[0].pos_ in _NP_POS and lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
+    if rest and rest[0].pos_ in _NP_POS and not recipient:
         return None  # "..., Trump confirmed his conversation": an object, not a trailing cue
     i = verb.i - 1
     while i > sent.start and doc[i].pos_ in {"AUX", "ADV"}:
