@@ -205,7 +205,9 @@ def _content_around(doc: Doc, cue: Span, subject: Token) -> Span | None:
     phrase_end = _phrase_end(doc, subject, sent.end)
     left = _strip_edges(doc, sent.start, cue.start)
     right = _strip_edges(doc, phrase_end, sent.end)
-    pick = right if (right.end - right.start) > (left.end - left.start) else left
+    # "Islamists who, according to a source, engaged in ...": a side ending in a relative pronoun is cut short
+    cut = len(left) > 0 and left[-1].tag_ in {"WDT", "WP"}
+    pick = right if cut or (right.end - right.start) > (left.end - left.start) else left
     return pick if len(pick) >= 3 else None
 
 

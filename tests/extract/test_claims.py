@@ -95,6 +95,11 @@ def claim_texts(text: str) -> list[str]:
             "the summit would be delayed",
         ),
         (
+            "'according to' right after a relative pronoun",
+            "The village is held by rebels who, according to a local aid worker, attacked the market on Friday.",
+            "attacked the market on Friday",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
