@@ -413,6 +413,8 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
     content = None
     if saying.i + 1 < sent.end and not inside[saying.i + 1]:
         content = _clause_to_end(doc, saying.i + 1, sent.end)  # "... as saying the offer was fair"
+    if content is None and not any(t.is_alpha for t in doc[saying.i + 1 : sent.end]):
+        content = _before_comma(doc, tok, sent)  # "..., the channel quoted officials as saying."
     return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content)
 
 
@@ -868,6 +870,12 @@ def _fronted(doc: Doc, verb: Token) -> Span | None:
             break  # "..., Kent said, so the deputy ...": a new clause after the cue's own phrase
         if t.pos_ == "VERB" or t.pos_ == "AUX" and t.lower_ not in {"'s", "’s"}:
             return None  # "..., with Governor Bailey saying inflation was ...": the cue has a clause of its own
+    return _before_comma(doc, verb, sent)
+
+
+def _before_comma(doc: Doc, verb: Token, sent: Span) -> Span | None:
+    """The sentence up to the comma before the verb's subject ('Content, X said.', 'Content, the
+    channel quoted X as saying.'), or None where no comma precedes it (no trailing cue)."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
     first = subject.left_edge.i if subject is not None else verb.i
     while first < verb.i and doc[first].text == ",":
@@ -875,7 +883,7 @@ def _fronted(doc: Doc, verb: Token) -> Span | None:
     while first > 0 and doc[first - 1].pos_ == "AUX":
         first -= 1
     if first == 0 or doc[first - 1].text != ",":
-        return None  # no comma before "X said": not a trailing cue
+        return None
     span = _strip_edges(doc, sent.start, first)
     return span if _clause_like(span) else None
 

@@ -100,6 +100,12 @@ def claim_texts(text: str) -> list[str]:
             "attacked the market on Friday",
         ),
         (
+            "a fronted clause before 'quoted X as saying'",
+            "The two divers were found alive in a cave near the coast, the local radio station quoted "
+            "police sources as saying.",
+            "The two divers were found alive in a cave near the coast",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
