@@ -706,6 +706,8 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     if that is not None:
         return _clause_to_end(doc, that + 1, sent.end)
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if nxt is not None and nxt.pos_ == "ADP":
+        nxt = _after_phrase(nxt, sent.end)  # "said in a statement it would ...": how it was said
     start = _clause_start(nxt, sent.end) if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS else None
     recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
     if start is None and nxt is not None and not recipient and _subject_before_finite(nxt, sent.end):
@@ -784,6 +786,18 @@ def _clause_start(tok: Token, limit: int) -> int | None:
     return None
 
 
+def _after_phrase(prep: Token, limit: int) -> Token | None:
+    """The word after a short prepositional phrase ("in a statement", "on Tuesday"), where a
+    clause may start; None when the phrase runs to ``limit``."""
+    doc = prep.doc
+    k = prep.i + 1
+    if k < limit and doc[k].pos_ == "DET":
+        k += 1
+    while k < min(limit, prep.i + 6) and doc[k].pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}:
+        k += 1
+    return doc[k] if prep.i + 1 < k < limit and doc[k].pos_ in {"DET", "PRON", "PROPN"} else None
+
+
 def _subject_before_finite(tok: Token, limit: int) -> bool:
     """'demanded the government should publish ...', 'adding the intensity of fighting had
     declined': a noun phrase at ``tok`` then a modal or finite auxiliary is a clause's subject,
@@ -791,7 +805,8 @@ def _subject_before_finite(tok: Token, limit: int) -> bool:
     for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
         if t.pos_ == "AUX" and t.tag_ in {"MD", "VBD", "VBZ", "VBP"}:
             return t.i > tok.i
-        if not (t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or t.lower_ in {"of", "'s", "’s"}):
+        pronoun = t.i == tok.i and t.tag_ == "PRP"  # "it would ..."
+        if not (pronoun or t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or t.lower_ in {"of", "'s", "’s"}):
             return False
     return False
 

@@ -106,6 +106,11 @@ def claim_texts(text: str) -> list[str]:
             "The two divers were found alive in a cave near the coast",
         ),
         (
+            "a prepositional phrase between the cue and its clause",
+            "The transport ministry said in a statement it would reopen the bridge by Friday.",
+            "it would reopen the bridge by Friday",
+        ),
+        (
             "a free relative as the clause's subject",
             "The coach insists all he wanted after the match was to thank the fans.",
             "all he wanted after the match was to thank the fans",
@@ -316,3 +321,23 @@ def test_a_noun_phrase_before_a_modal_starts_the_clause(blank) -> None:
     doc[4].tag_ = "MD"
     (cue,) = find_cues(doc, [], LEX)
     assert cue.content is not None and cue.content.text == "the board should resign"
+
+
+# "The ministry said in a statement it would act.", with the clause hung loosely off the verb
+PHRASE_BEFORE_CLAUSE = [
+    ("The", "DET", 1, "det", "the"),
+    ("ministry", "NOUN", 1, "nsubj", "ministry"),
+    ("said", "VERB", 0, "ROOT", "say"),
+    ("in", "ADP", 2, "case", "in"),
+    ("a", "DET", 1, "det", "a"),
+    ("statement", "NOUN", -3, "obl", "statement"),
+    ("it", "PRON", 2, "nsubj", "it"),
+    ("would", "AUX", 1, "aux", "would"),
+    ("act", "VERB", -6, "parataxis", "act"),
+    (".", "PUNCT", -7, "punct", "."),
+]
+
+
+def test_a_prepositional_phrase_before_the_clause_is_skipped(blank) -> None:
+    (cue,) = find_cues(parsed(blank.vocab, PHRASE_BEFORE_CLAUSE), [], LEX)
+    assert cue.content is not None and cue.content.text == "it would act"
