@@ -287,14 +287,13 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
         # "inflation, according to the forecast, would peak"
         return not any(t.pos_ in {"VERB", "AUX"} for t in doc[i + 2 : end])
     # "admitted that ... and said production would ...", not "cut costs and added 500 jobs"
+    if not (tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and nxt.lemma_ in _REPORT_LEMMAS):
+        return False
     # ("and reminded the council that ...": the "that" may follow a recipient)
     that = next((t for t in doc[i + 2 : min(end, i + 8)] if t.lower_ == "that" or t.is_punct), None)
     # ('and wrote, "..."': a speech verb introducing a quote)
     introduces = i + 3 < end and doc[i + 2].text in {",", ":"} and doc[i + 3].is_quote
-    reports = nxt.lemma_ in _REPORT_LEMMAS and (
-        any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that" or introduces
-    )
-    return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
+    return any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that" or introduces
 
 
 def _trailing_cue_at(doc: Doc, k: int, end: int) -> bool:
