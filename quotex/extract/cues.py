@@ -379,6 +379,8 @@ def _judges_quote(verb: Token, inside: list[bool]) -> bool:
 
 def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
+    if tok.dep_ == "amod" and tok.i > 0 and (tok.nbor(-1).pos_ == "DET" or tok.nbor(-1).tag_ == "PRP$"):
+        return False  # "his written answers", "the stated aim": a participle as an adjective
     if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
         return True
     # "with the minister warning that ...": a participle tagged as a noun (but not the noun

@@ -341,3 +341,9 @@ PHRASE_BEFORE_CLAUSE = [
 def test_a_prepositional_phrase_before_the_clause_is_skipped(blank) -> None:
     (cue,) = find_cues(parsed(blank.vocab, PHRASE_BEFORE_CLAUSE), [], LEX)
     assert cue.content is not None and cue.content.text == "it would act"
+
+
+@pytest.mark.needs_model
+def test_a_participle_used_as_an_adjective_is_no_cue() -> None:
+    text = "Mayor Clara Diaz said she has sent her written answers, and they will be published on Monday."
+    assert claim_texts(text) == ["she has sent her written answers, and they will be published on Monday"]
