@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -36,6 +36,8 @@ class SpeechCues:
     relay_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
     adverbial_marks: frozenset[str]
+    report_nouns: frozenset[str] = frozenset()
+    report_phrases: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -84,6 +86,8 @@ class SpeechCues:
             relay_verbs=frozenset(data.get("relay_verbs", ())),
             recipient_verbs=frozenset(data.get("recipient_verbs", ())),
             adverbial_marks=frozenset(data.get("adverbial_marks", ())),
+            report_nouns=frozenset(data.get("report_nouns", ())),
+            report_phrases=MappingProxyType({k: frozenset(v) for k, v in data.get("report_phrases", {}).items()}),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +112,8 @@ class SpeechCues:
             "relay_verbs": sorted(self.relay_verbs),
             "recipient_verbs": sorted(self.recipient_verbs),
             "adverbial_marks": sorted(self.adverbial_marks),
+            "report_nouns": sorted(self.report_nouns),
+            "report_phrases": {k: sorted(v) for k, v in self.report_phrases.items()},
         }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from quotex.extract.quotes import headline_span
 from quotex.registry import SpeechCues
 
 # dependency labels of both label sets spaCy pipelines use: UD (our model) and ClearNLP
@@ -64,23 +65,88 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             (_quoted_as(doc, tok, inside) if quoted else None)
             or _prepositional(doc, tok, lexicon, inside)
             or _verbal(doc, tok, lexicon, inside)
+            or _nominal(doc, tok, lexicon, inside)
+            or _phrasal(doc, tok, lexicon, inside)
         )
         if match is not None:
             found.append(match)
             covered = match.cue.end
     found.extend(_colon_cues(doc, quotes, inside))
+    found.extend(_headline_colon(doc, lexicon))
     found.sort(key=lambda m: m.cue.start)
-    return [_unrelay(m, found) for m in found]
+    return [_unrelay(_outreported(m, found), found) for m in found]
 
 
 def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
-    """'The Kremlin said X, Reuters reported': the relayed clause is the Kremlin's claim, not Reuters'."""
-    content = match.content
-    if not match.relay or content is None:
+    """'The minister said inflation, according to the bank, would peak': a relay inside another
+    cue's clause is part of what was said, not a report of its own. Outside it, a relay is a
+    layer of its own ('X said Y, Reuters reported' reports Y as X's claim and as Reuters')."""
+    if not match.relay or match.content is None:
         return match
-    if any(c is not match and content.start <= c.cue.start < content.end for c in cues):
+    if any(
+        c is not match and c.content is not None and c.content.start <= match.cue.start < c.content.end for c in cues
+    ):
         return CueMatch(match.cue, match.lemma, match.subject, None, relay=True)
     return match
+
+
+def _outreported(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
+    """'Johnson highlighted a minister's suggestion that X': X is the claim of the nearer report."""
+    content = match.content
+    if content is None:
+        return match
+    nearer = any(
+        c is not match and c.content is not None and c.content.start == content.start and match.cue.end <= c.cue.start
+        for c in cues
+    )
+    return CueMatch(match.cue, match.lemma, match.subject, None, match.relay) if nearer else match
+
+
+def _phrasal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+    """'has made it clear that ...', '..., expressing concerns that ...': a verb and a word that
+    together report a clause (``report_phrases`` in the lexicon)."""
+    words = lexicon.report_phrases.get(tok.lemma_.lower())
+    if not words or tok.pos_ != "VERB":
+        return None
+    window = doc[tok.i + 1 : min(len(doc), tok.i + 4)]
+    word = next((t for t in window if t.lower_ in words), None)
+    if word is None or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "that" or inside[word.i + 1]:
+        return None
+    content = _clause_to_end(doc, word.i + 2, punct_sentence(doc, tok.i).end)
+    subject = _subject(tok, inside) or _sentence_subject(tok, inside)
+    if content is None or subject is None:
+        return None
+    return CueMatch(doc[tok.i : word.i + 1], f"{tok.lemma_.lower()} {word.lower_}", subject, content)
+
+
+def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+    """'the union's warning that ...', 'arguments by the defence that ...', 'Labour claims that
+    ...': a report noun with its source and a that-clause."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.report_nouns:
+        return None
+    source: Token | None = None
+    after = tok.i + 1  # where the source's "by" or the "that" may start
+    if tok.i >= 2 and doc[tok.i - 1].lower_ in {"'s", "’s", "'", "’"}:
+        source = doc[tok.i - 2]  # "the union's warning"
+    elif tok.i >= 1 and doc[tok.i - 1].tag_ == "PRP$":
+        source = doc[tok.i - 1]  # "his insistence"
+    elif tok.i >= 1 and doc[tok.i - 1].pos_ == "PROPN":
+        source = doc[tok.i - 1]  # "Labour warnings"
+    by = after < len(doc) and doc[after].lower_ == "by"
+    sent_end = punct_sentence(doc, tok.i).end
+    # the first "that" or punctuation (a plural possessive's apostrophe, a name's hyphen are neither)
+    that = next(
+        (t for t in doc[after : min(sent_end, after + 8)] if t.lower_ == "that" or t.is_punct and t.text not in "'’-"),
+        None,
+    )
+    if that is None or that.lower_ != "that" or inside[that.i]:
+        return None
+    if by:  # "arguments by the defence's lawyers that"
+        source = next((t for t in reversed(doc[after + 1 : that.i]) if t.pos_ in {"NOUN", "PROPN"}), None)
+    if source is None:
+        return None
+    content = _clause_to_end(doc, that.i + 1, sent_end)
+    return CueMatch(doc[tok.i : tok.i + 1], tok.lemma_.lower(), source, content) if content is not None else None
 
 
 def quote_mask(doc: Doc, quotes: Iterable[Span], *, marks: bool = True) -> list[bool]:
@@ -139,7 +205,9 @@ def _content_around(doc: Doc, cue: Span, subject: Token) -> Span | None:
     phrase_end = _phrase_end(doc, subject, sent.end)
     left = _strip_edges(doc, sent.start, cue.start)
     right = _strip_edges(doc, phrase_end, sent.end)
-    pick = right if (right.end - right.start) > (left.end - left.start) else left
+    # "Islamists who, according to a source, engaged in ...": a side ending in a relative pronoun is cut short
+    cut = len(left) > 0 and left[-1].tag_ in {"WDT", "WP"}
+    pick = right if cut or (right.end - right.start) > (left.end - left.start) else left
     return pick if len(pick) >= 3 else None
 
 
@@ -210,6 +278,8 @@ def _strip_edges(doc: Doc, start: int, end: int) -> Span:
 
 def _ends_report(doc: Doc, i: int, end: int) -> bool:
     tok, nxt = doc[i], doc[i + 1]
+    if tok.is_quote and _trailing_cue_at(doc, i + 1, end):
+        return True  # '... within a legal "zone," Kent said, so ...': the cue closes the report
     if tok.text == "," and _report_participle(nxt.lower_):
         return True  # "..., saying prices were ...": the participle reports a clause of its own
     if tok.text == "," and nxt.lower_ == "according":
@@ -217,13 +287,38 @@ def _ends_report(doc: Doc, i: int, end: int) -> bool:
         # "inflation, according to the forecast, would peak"
         return not any(t.pos_ in {"VERB", "AUX"} for t in doc[i + 2 : end])
     # "admitted that ... and said production would ...", not "cut costs and added 500 jobs"
-    reports = nxt.lemma_ in _REPORT_LEMMAS and (
-        any(c.dep_ == "ccomp" for c in nxt.children) or i + 2 < len(doc) and doc[i + 2].lower_ == "that"
-    )
-    return tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and reports
+    if not (tok.pos_ == "CCONJ" and nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ"} and nxt.lemma_ in _REPORT_LEMMAS):
+        return False
+    # ("and reminded the council that ...": the "that" may follow a recipient)
+    that = next((t for t in doc[i + 2 : min(end, i + 8)] if t.lower_ == "that" or t.is_punct), None)
+    # ('and wrote, "..."': a speech verb introducing a quote)
+    introduces = i + 3 < end and doc[i + 2].text in {",", ":"} and doc[i + 3].is_quote
+    return any(c.dep_ == "ccomp" for c in nxt.children) or that is not None and that.lower_ == "that" or introduces
 
 
-_REPORT_LEMMAS = {"say", "add", "tell", "warn", "insist", "stress", "note", "admit", "argue", "state"}
+def _trailing_cue_at(doc: Doc, k: int, end: int) -> bool:
+    """Whether a short name or pronoun and a report verb start at ``k`` and end their clause ("Kent said,")."""
+    j = k  # "Kent", "she", "Chief Ranger Ana Ruiz"
+    while j < min(end, k + 5) and (doc[j].pos_ in {"PROPN", "PRON"} or doc[j].is_title and doc[j].is_alpha):
+        j += 1
+    closed = j + 1 >= end or doc[j + 1].text in {",", ".", ";"}
+    return j > k and j < end and doc[j].lemma_ in _REPORT_LEMMAS and closed
+
+
+_REPORT_LEMMAS = {
+    "say",
+    "add",
+    "tell",
+    "warn",
+    "insist",
+    "stress",
+    "note",
+    "admit",
+    "argue",
+    "state",
+    "remind",
+    "write",
+}
 #: participles that comment on a report rather than continue it ("..., calling the measure reckless")
 _COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 
@@ -239,7 +334,7 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
-    if lemma in lexicon.judgement_verbs and not any(inside[t.i] for t in tok.subtree):
+    if lemma in lexicon.judgement_verbs and not _judges_quote(tok, inside):
         return None  # "called off the parade": only 'called it "a disgrace"' reports words
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
@@ -268,8 +363,24 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
 
 
+def _judges_quote(verb: Token, inside: list[bool]) -> bool:
+    """Whether a verb of judgement governs a quote, or is followed by one after only its object
+    ('labelled the opposition leader a "wet blanket"', however the parser split it)."""
+    if any(inside[t.i] for t in verb.subtree):
+        return True
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 10)]:
+        if inside[t.i]:
+            return True
+        if t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}:
+            return False
+    return False
+
+
 def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
+    if tok.dep_ == "amod" and tok.i > 0 and (tok.nbor(-1).pos_ == "DET" or tok.nbor(-1).tag_ == "PRP$"):
+        return False  # "his written answers", "the stated aim": a participle as an adjective
     if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
         return True
     # "with the minister warning that ...": a participle tagged as a noun (but not the noun
@@ -303,6 +414,8 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
     content = None
     if saying.i + 1 < sent.end and not inside[saying.i + 1]:
         content = _clause_to_end(doc, saying.i + 1, sent.end)  # "... as saying the offer was fair"
+    if content is None and not any(t.is_alpha for t in doc[saying.i + 1 : sent.end]):
+        content = _before_comma(doc, tok, sent)  # "..., the channel quoted officials as saying."
     return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content)
 
 
@@ -475,12 +588,24 @@ def _content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> 
     from word order ("said (that) ...", "..., X said")."""
     parsed = _parsed_content(doc, verb, lexicon)
     that = _that_after(doc, verb, inside)
-    if parsed is not None and (that is None or parsed.start == that + 1):
+    if that is not None and _noun_complement(doc, verb, that, lexicon):
+        return None  # "denied a report that ...": the clause is the report's, not the speaker's
+    # a relative "that" inside the parsed clause is its own ("said the world has never seen a virus that ...")
+    own = parsed is not None and that is not None and parsed.start < that < parsed.end and doc[that].tag_ == "WDT"
+    if parsed is not None and (that is None or parsed.start == that + 1 or own):
         return parsed
     # "wrote in an opinion that the government ...", "told France Inter radio that ...": a
     # clause parsed to start elsewhere than after the "that" that follows the verb's objects
     # and adverbials was cut by a misparse
     return _linear_content(doc, verb, inside, lexicon, that) or parsed
+
+
+def _noun_complement(doc: Doc, verb: Token, that: int, lexicon: SpeechCues) -> bool:
+    """Whether "that" opens the clause of the verb's object noun ("confirmed the information that
+    ...") rather than the verb's own ("told the committee that ...": a recipient)."""
+    noun = doc[that - 1]
+    recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
+    return noun.pos_ == "NOUN" and noun.head == verb and noun.dep_ in _OBJ and not recipient
 
 
 def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | None:
@@ -505,11 +630,19 @@ def _inserted_cue_clause(doc: Doc, verb: Token, inside: list[bool]) -> Span | No
 
 def _that_after(doc: Doc, verb: Token, inside: list[bool]) -> int | None:
     sent_end = punct_sentence(doc, verb.i).end
-    for j in range(verb.i + 1, min(sent_end, verb.i + 10)):
-        if inside[j] or doc[j].text in {",", ";", ":"}:
-            return None
+    j = verb.i + 1
+    while j < min(sent_end, verb.i + 10):
+        if doc[j].text == "," and j + 1 < sent_end and doc[j + 1].tag_ == "VBG":
+            # "reported Thursday, citing government sources, that ...": skip the aside
+            close = next((k for k in range(j + 2, min(sent_end, j + 10)) if doc[k].text == ","), None)
+            if close is not None and close + 1 < sent_end and doc[close + 1].lower_ == "that":
+                return close + 1
+        joined = doc[j].pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].pos_ == "VERB"
+        if inside[j] or doc[j].text in {",", ";", ":"} or joined:
+            return None  # "said X and reminded the council that ...": that "that" is the other verb's
         if doc[j].lower_ == "that" and doc[j].pos_ in {"SCONJ", "PRON", "ADP"}:
             return j
+        j += 1
     return None
 
 
@@ -518,8 +651,13 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
     for child in verb.children:
         if any(c.dep_ == "mark" and c.lower_ in lexicon.adverbial_marks for c in child.children):
             continue  # "said on Tuesday, as demand fell": when or why, not what was said
-        if child.i > verb.i and (child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child)):
+        if child.i > verb.i and (
+            child.dep_ in _CONTENT or child.dep_ in {"advcl", "xcomp"} and _has_that(child) or _gerund_clause(child)
+        ):
             start = child.left_edge.i
+            first = next((t for t in doc[start : child.i + 1] if not t.is_punct), child)
+            if first.lower_ in {"so", "and", "but"} and doc[first.i - 1].text == ",":
+                continue  # "..., Kent said, so the deputy left": a consequence, not what was said
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if that is not None and start < that.i < child.i:
                 start = that.i + 1  # "said Thursday that ...": the clause starts after "that"
@@ -532,6 +670,11 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
             recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
             if recipient and subject is not None and start < subject.left_edge.i:
                 start = subject.left_edge.i  # "told Reuters a deal could ...": not the recipient
+            obj = next((c for c in verb.children if c.dep_ in _OBJ and verb.i < c.i < start), None)
+            if not recipient and subject is None and obj is not None:
+                # "said all flights would be cancelled" parsed with the clause's subject as the
+                # verb's object: the clause starts at that object
+                start = obj.left_edge.i
             end = _dangling_end(doc, verb, _close_quotes(doc, start, child.right_edge.i + 1))
             if (
                 end + 1 < len(doc)
@@ -540,7 +683,7 @@ def _parsed_content(doc: Doc, verb: Token, lexicon: SpeechCues) -> Span | None:
                 and doc[end + 1].pos_ == "SCONJ"
             ):
                 end = punct_sentence(doc, end).end  # "said that A and that B": both are reported
-            span = _strip_edges(doc, start, end)
+            span = _strip_edges(doc, start, _close_quotes(doc, start, _aside_end(doc, start, end)))
             return span if _clause_like(span) else None
     for child in verb.children:
         if child.dep_ in _CONTENT and child.i < verb.i:
@@ -557,15 +700,22 @@ _NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"}
 def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues, that: int | None) -> Span | None:
     sent = punct_sentence(doc, verb.i)
     if _after_quote(doc, verb, inside):
-        return None  # '"...," said Emma Hardy, who chairs ...': the quote is what was said
+        # '"...," said Emma Hardy, who chairs ...': the quote is what was said, unless the
+        # narrator's words lead into it ('The victim was inside and "was screaming," X said')
+        return _led_into_quote(doc, verb, sent, inside)
     # after the verb: "said (on Sunday) that ..." or "said Ukraine should ..."
     if that is not None:
         return _clause_to_end(doc, that + 1, sent.end)
     nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if nxt is not None and nxt.pos_ == "ADP":
+        nxt = _after_phrase(nxt, sent.end)  # "said in a statement it would ...": how it was said
     start = _clause_start(nxt, sent.end) if nxt is not None and not inside[nxt.i] and nxt.pos_ in _NP_POS else None
+    recipient = lexicon.verb_lemma(verb.text, verb.lemma_) in lexicon.recipient_verbs
+    if start is None and nxt is not None and not recipient and _subject_before_finite(nxt, sent.end):
+        start = nxt.i
     if start is not None and nxt is not None:
         # "told the BBC the minister would ...": skip the recipient; otherwise keep every word
-        if lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
+        if not recipient:
             start = min(start, nxt.i)
         span = _clause_to_end(doc, start, sent.end)
         if span is not None:
@@ -581,7 +731,7 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     tail = bool(rest) and rest[0].pos_ == "ADP" and all(t.pos_ in _NP_POS | {"ADP"} for t in rest)
     if len(rest) > (10 if tail else 4):
         return None
-    if rest and rest[0].pos_ in _NP_POS and lexicon.verb_lemma(verb.text, verb.lemma_) not in lexicon.recipient_verbs:
+    if rest and rest[0].pos_ in _NP_POS and not recipient:
         return None  # "..., Trump confirmed his conversation": an object, not a trailing cue
     i = verb.i - 1
     while i > sent.start and doc[i].pos_ in {"AUX", "ADV"}:
@@ -589,6 +739,8 @@ def _linear_content(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCu
     while i > sent.start and (
         doc[i].pos_ in _NP_POS or doc[i].text in {"-", "'s", "’s"} or doc[i].lower_ in lexicon.person_roles
     ):
+        if doc[i].tag_ in {"WDT", "WP"}:
+            return None  # "..., which the minister denied": a relative clause, not a trailing cue
         i -= 1  # role words too: "policy aide Paul Girard" with "aide" mistagged as a preposition
     if i > sent.start and doc[i].text == "," and i < verb.i - 1:
         span = _strip_edges(doc, sent.start, i)
@@ -659,6 +811,31 @@ def _clause_start(tok: Token, limit: int) -> int | None:
     return None
 
 
+def _after_phrase(prep: Token, limit: int) -> Token | None:
+    """The word after a short prepositional phrase ("in a statement", "on Tuesday"), where a
+    clause may start; None when the phrase runs to ``limit``."""
+    doc = prep.doc
+    k = prep.i + 1
+    if k < limit and doc[k].pos_ == "DET":
+        k += 1
+    while k < min(limit, prep.i + 6) and doc[k].pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}:
+        k += 1
+    return doc[k] if prep.i + 1 < k < limit and doc[k].pos_ in {"DET", "PRON", "PROPN"} else None
+
+
+def _subject_before_finite(tok: Token, limit: int) -> bool:
+    """'demanded the government should publish ...', 'adding the intensity of fighting had
+    declined': a noun phrase at ``tok`` then a modal or finite auxiliary is a clause's subject,
+    however the parser attached it."""
+    for t in tok.doc[tok.i : min(limit, tok.i + 8)]:
+        if t.pos_ == "AUX" and t.tag_ in {"MD", "VBD", "VBZ", "VBP"}:
+            return t.i > tok.i
+        pronoun = t.i == tok.i and t.tag_ == "PRP"  # "it would ..."
+        if not (pronoun or t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or t.lower_ in {"of", "'s", "’s"}):
+            return False
+    return False
+
+
 def _after_quote(doc: Doc, verb: Token, inside: list[bool]) -> bool:
     """Whether the verb follows a closing quotation mark: '"...," said X' or '"...," X said'."""
     j = verb.i - 1
@@ -667,14 +844,39 @@ def _after_quote(doc: Doc, verb: Token, inside: list[bool]) -> bool:
     return j > 0 and doc[j].is_quote and inside[j - 1]
 
 
-def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:
-    """From ``start`` to the sentence end, cut before a trailing ', noting ...' or ', according to'."""
+#: a comma then one of these ends a reported clause: the narrator's aside, not what was said
+_ASIDES = {"according", "although", "though", "whereas"}
+
+
+def _aside_end(doc: Doc, start: int, end: int) -> int:
+    """Where a trailing ', noting ...', ', triggering ...', ', according to' or ', although ...' starts."""
     seen_verb = False
     for i in range(start, end - 1):
+        if seen_verb and _report_participle(doc[i].lower_) and doc[i + 1].lower_ == "that":
+            return i  # "... South Africa's law adding that ...", the comma left out
         seen_verb = seen_verb or doc[i].pos_ in {"VERB", "AUX"}
-        if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ == "according"):
-            end = i
-            break
+        if seen_verb and doc[i].text == "," and (doc[i + 1].tag_ == "VBG" or doc[i + 1].lower_ in _ASIDES):
+            return i
+    return end
+
+
+def _led_into_quote(doc: Doc, verb: Token, sent: Span, inside: list[bool]) -> Span | None:
+    """The sentence up to a cue that follows a quote, when the sentence does not open with that quote."""
+    close = verb.i - 1
+    while close > sent.start and not doc[close].is_quote:
+        close -= 1
+    opening = close - 1
+    while opening > sent.start and inside[opening] and not (doc[opening].is_quote and not inside[opening - 1]):
+        opening -= 1
+    if inside[sent.start] or not any(t.is_alpha and not inside[t.i] for t in doc[sent.start : opening]):
+        return None
+    span = _strip_edges(doc, sent.start, close + 1)
+    return span if _clause_like(span) else None
+
+
+def _clause_to_end(doc: Doc, start: int, end: int) -> Span | None:
+    """From ``start`` to the sentence end, cut before a trailing aside (see ``_aside_end``)."""
+    end = _aside_end(doc, start, end)
     span = _strip_edges(doc, start, _close_quotes(doc, start, end))
     return span if _clause_like(span) else None
 
@@ -690,6 +892,12 @@ def _dangling_end(doc: Doc, verb: Token, end: int) -> int:
     return sent_end
 
 
+def _gerund_clause(tok: Token) -> bool:
+    """'denied firing at the crowd', 'says the ministry examining ...': a gerund reports a clause
+    (a to-infinitive, 'vowed to fight', is a plan and not a report)."""
+    return tok.tag_ == "VBG" and tok.dep_ == "xcomp" and not any(c.dep_ in {"mark", "case"} for c in tok.children)
+
+
 def _has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
@@ -697,8 +905,17 @@ def _has_that(tok: Token) -> bool:
 def _fronted(doc: Doc, verb: Token) -> Span | None:
     """'Content, X said.': from the sentence start to the comma before the verb's subject."""
     sent = punct_sentence(doc, verb.i)
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[verb.i + 1 : sent.end]):
-        return None  # "..., with Governor Bailey saying inflation was ...": the cue has a clause of its own
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.text in {",", ";"}:
+            break  # "..., Kent said, so the deputy ...": a new clause after the cue's own phrase
+        if t.pos_ == "VERB" or t.pos_ == "AUX" and t.lower_ not in {"'s", "’s"}:
+            return None  # "..., with Governor Bailey saying inflation was ...": the cue has a clause of its own
+    return _before_comma(doc, verb, sent)
+
+
+def _before_comma(doc: Doc, verb: Token, sent: Span) -> Span | None:
+    """The sentence up to the comma before the verb's subject ('Content, X said.', 'Content, the
+    channel quoted X as saying.'), or None where no comma precedes it (no trailing cue)."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
     first = subject.left_edge.i if subject is not None else verb.i
     while first < verb.i and doc[first].text == ",":
@@ -706,7 +923,7 @@ def _fronted(doc: Doc, verb: Token) -> Span | None:
     while first > 0 and doc[first - 1].pos_ == "AUX":
         first -= 1
     if first == 0 or doc[first - 1].text != ",":
-        return None  # no comma before "X said": not a trailing cue
+        return None
     span = _strip_edges(doc, sent.start, first)
     return span if _clause_like(span) else None
 
@@ -731,3 +948,34 @@ def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[Cu
         if before.pos_ in {"PROPN", "NOUN", "PRON"} and not inside[before.i]:
             found.append(CueMatch(doc[j : j + 1], ":", before, None))
     return found
+
+
+#: longest source name after a headline's colon ("...: French foreign ministry")
+MAX_HEADLINE_SOURCE = 5
+
+
+def _headline_colon(doc: Doc, lexicon: SpeechCues) -> list[CueMatch]:
+    """'Bridge will reopen in May: Mayor': a headline ending in a colon and a name or role
+    attributes the clause before the colon to it."""
+    headline = headline_span(doc)
+    if headline is None:
+        return []
+    colons = [t for t in headline if t.text == ":"]
+    if len(colons) != 1:
+        return []
+    colon = colons[0]
+    source = [t for t in doc[colon.i + 1 : headline.end] if not t.is_space]
+    roles = lexicon.person_roles | lexicon.org_roles
+    # "French foreign ministry": a capitalised source, words of its name in between
+    if not 0 < len(source) <= MAX_HEADLINE_SOURCE or not source[0].text[0].isupper():
+        return []
+    if not all(t.is_alpha or t.text in {"-", "'s", "’s", "."} for t in source):
+        return []
+    if any(t.is_stop and t.lower_ not in {"of", "the", "for"} for t in source):
+        return []  # "Floods in the north: What We Know" is a topic, not a source
+    if source[-1].pos_ != "PROPN" and source[-1].lower_ not in roles:
+        return []
+    content = _strip_edges(doc, headline.start, colon.i)
+    if not _clause_like(content):
+        return []
+    return [CueMatch(doc[colon.i : colon.i + 1], ":", source[-1], content)]

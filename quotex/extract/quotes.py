@@ -12,8 +12,10 @@ from quotex.extract.paragraphs import paragraph_spans, trim_span
 from quotex.registry import SpeechCues
 
 # opening mark -> closing marks it pairs with
-_DOUBLE_OPEN = {"“": '”“"', "„": '“”"', '"': '"”', "«": "»", "»": "«", "‟": '”"', "”": '”"'}
-_DOUBLE_CLOSE = set('”"»«“')
+_DOUBLE_OPEN = {"“": '”“"', "„": '“”"', '"': '"”', "«": "»", "»": "«", "‟": '”"', "”": '”"', "″": "″"}
+_DOUBLE_CLOSE = set('”"»«“″')
+# French style puts a space inside guillemets: « like this »
+_SPACED = {"«": "»"}
 _SINGLE_OPEN = {"‘": "’'", "'": "'’", "‹": "›", "‚": "‘’"}
 _SINGLE_CLOSE = set("’'›")
 _ELISIONS = re.compile(r"(?i)'(?:n'|em\b|til\b|cause\b|tis\b|twas\b|\d\ds?\b|s\b)")
@@ -43,10 +45,10 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/:;,“‘\"'«") and not after.isspace()
 
 
-def _closes(text: str, i: int) -> bool:
+def _closes(text: str, i: int, *, spaced: bool = False) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or not after.isalnum())
+    return (spaced or not before.isspace()) and (after.isspace() or not after.isalnum())
 
 
 def find_quotes(text: str) -> tuple[list[QuoteMatch], list[int]]:
@@ -102,8 +104,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[
     while i < pe:
         ch = text[i]
         after = text[i + 1] if i + 1 < pe else " "
-        if ch in _DOUBLE_OPEN and (_opens(text, i) or ch in "“„«‟" and not after.isspace()):
-            close, stop = _find_close(text, i, pe, _DOUBLE_OPEN[ch], MAX_UNCLOSED)
+        spaced = ch in _SPACED and after in " \u00a0\u202f" and text.find(_SPACED[ch], i, pe) > i
+        if ch in _DOUBLE_OPEN and (_opens(text, i) or ch in "“„«‟" and not after.isspace() or spaced):
+            close, stop = _find_close(text, i, pe, _DOUBLE_OPEN[ch], MAX_UNCLOSED, spaced=spaced)
             if close is None:
                 s, e = trim_span(text, i + 1, stop)
                 if e > s:
@@ -125,14 +128,30 @@ def _pair_paragraph(text: str, ps: int, pe: int, pi: int, carry: bool) -> tuple[
                     found.append(QuoteMatch(s, e, ch, text[close], pi))
                 i = close + 1
                 continue
-        elif ch in _DOUBLE_CLOSE or ch in _DOUBLE_OPEN:
-            stray.append(i)
+            if _introduced_to_end(text, ps, i, pe):
+                # "posted: 'We are delighted." with the closing mark lost: the words run to the paragraph end
+                s, e = trim_span(text, i + 1, pe)
+                found.append(QuoteMatch(s, e, ch, None, pi, unclosed=True))
+                break
+        elif (ch in _DOUBLE_CLOSE or ch in _DOUBLE_OPEN) and not (ch == "″" and text[i - 1 : i].isdigit()):
+            stray.append(i)  # but not the inch mark of 5″
         i += 1
     return found, False, stray
 
 
+def _introduced_to_end(text: str, ps: int, i: int, pe: int) -> bool:
+    """Whether an unclosed single quote after a colon reads as a sentence running to the paragraph end."""
+    rest = text[i + 1 : pe].rstrip()
+    return (
+        text[ps:i].rstrip().endswith(":")
+        and 0 < len(rest) <= MAX_SINGLE
+        and rest[-1] in ".!?"
+        and not any(c in _SINGLE_CLOSE and _closes(text, k) for k, c in enumerate(text[i + 1 : pe], i + 1))
+    )
+
+
 def _find_close(
-    text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False
+    text: str, i: int, pe: int, closers: str, limit: int, *, single: bool = False, spaced: bool = False
 ) -> tuple[int | None, int]:
     """The mark closing the quote opened at ``i`` (nested single quotes skipped), and where an
     unclosed quote stops instead: before a new quote of the same style, at the length limit,
@@ -142,7 +161,7 @@ def _find_close(
     opener = text[i]
     while j < stop:
         ch = text[j]
-        if ch in closers and _closes(text, j):
+        if ch in closers and _closes(text, j, spaced=spaced):
             return j, j
         if not single and ch in _SINGLE_OPEN and _opens(text, j) and not _ELISIONS.match(text, j):
             inner, _ = _find_close(text, j, stop, _SINGLE_OPEN[ch], MAX_SINGLE, single=True)
@@ -238,6 +257,8 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -
         )
     )
     has_clause = any(t.pos_ in {"VERB", "AUX"} for t in words) and len(words) >= 3
+    if _headline_single(doc, span):
+        return "direct" if standalone and has_clause else "partial"
     if standalone and (has_clause or len(words) >= 6 or attributed):
         return "direct"
     if len(words) >= 14 and has_clause and span[-1].text in {",", ".", "?", "!"}:
@@ -250,6 +271,32 @@ def quote_kind(doc: Doc, span: Span, *, attributed: bool, lexicon: SpeechCues) -
     if before & _TITLE_CONTEXT or _title_like(words):
         return "title"
     return "scare"
+
+
+def headline_span(doc: Doc) -> Span | None:
+    """The first line of the text when it reads as a headline (no closing full stop), as tokens;
+    read token by token so that it costs the headline's length, not the article's."""
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    end = min(end + 1, len(doc))
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end == start or doc[end - 1].text in {".", "!", "?"}:
+        return None
+    return doc[start:end]
+
+
+def _headline_single(doc: Doc, span: Span) -> bool:
+    """Single quotation marks in a headline ("Mayor says budget 'on track'"): headline style quotes
+    someone's words with them, so even a word or a name is a quote, not a scare quote or a title."""
+    if span.start == 0 or doc[span.start - 1].text not in _SINGLE_OPEN:
+        return False
+    headline = headline_span(doc)
+    return headline is not None and headline.start <= span.start and span.end <= headline.end
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:

@@ -55,9 +55,11 @@ class ClaimExtractor:
         spoken = {s.id_ for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
         # a clause nobody is found to have said is not a claim
         contents = [c for c in doc.spans.get(speaker_attributor.CONTENTS_KEY, []) if c.id_ in spoken]
-        direct = [q for q in doc.spans.get(self.quotes_key, []) if q.label_ == "direct"]
+        quotes = doc.spans.get(self.quotes_key, [])
+        direct = [q for q in quotes if q.label_ == "direct"]
+        others = [q for q in quotes if q.label_ != "direct"]
         claims: list[Span] = []
-        for k in select_claims(contents, direct):
+        for k in select_claims(contents, direct, others):
             span = contents[k]
             claims.append(
                 Span(

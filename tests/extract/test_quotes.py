@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import quotex
 from quotex.extract.quotes import MAX_UNCLOSED, find_quotes
 
 
@@ -48,10 +49,66 @@ def texts(text: str) -> list[str]:
             ["long\nand difficult"],
         ),
         ("curly close used as open", "He called it ”nonsense” twice.", ["nonsense"]),
+        (
+            "guillemets with spaces inside",
+            "First half: « We pressed high and it paid off. » Then the rain came.",
+            ["We pressed high and it paid off."],
+        ),
+        ("double prime marks", "″We never stopped running″\n\nThe coach smiled.", ["We never stopped running"]),
+        ("an inch mark is not a quote", "The pipe is 4″ wide and the hose 2″.", []),
+        (
+            "single quote after a colon whose closing mark is lost",
+            "The singer wrote online: 'Thrilled to share that our daughter arrived on Sunday.\n\nMore below.",
+            ["Thrilled to share that our daughter arrived on Sunday."],
+        ),
     ],
 )
 def test_quote_marks(phenomenon: str, text: str, expected: list[str]) -> None:
     assert texts(text) == expected, phenomenon
+
+
+@pytest.mark.needs_model
+@pytest.mark.parametrize(
+    ("phenomenon", "text", "quote", "kind"),
+    [
+        (
+            "a headline quotes a fragment in single marks",
+            "Mayor 'misled voters' over bridge costs\n\nMore.",
+            "misled voters",
+            "partial",
+        ),
+        (
+            "a headline quotes a single word",
+            "'Brave' pilot lands crippled plane on a motorway\n\nMore.",
+            "Brave",
+            "partial",
+        ),
+        ("a figure quoted in a headline", "Agency forecasts '2-3 million' visitors\n\nMore.", "2-3 million", "partial"),
+        (
+            "a reaction quoted in one word",
+            "Headline here\n\nThe port authority reacted with “dismay” to the ruling.",
+            "dismay",
+            "partial",
+        ),
+        (
+            "a verb of judgement before its object and the quote",
+            "Headline here\n\nFinance Minister Laura Bennett also labelled opposition leader Tom Reyes a "
+            "“wet blanket” over the budget before the vote.",
+            "wet blanket",
+            "partial",
+        ),
+        (
+            "a term in body text stays a scare quote",
+            "Headline here\n\nThe so-called “green corridor” opened.",
+            "green corridor",
+            "scare",
+        ),
+    ],
+)
+def test_quote_kinds(phenomenon: str, text: str, quote: str, kind: str) -> None:
+    doc = quotex.extract(text)
+    found = [q for q in doc.quotes if q.text == quote]
+    assert found and found[0].kind == kind, (phenomenon, [(q.text, q.kind) for q in doc.quotes])
 
 
 def test_multi_paragraph_quote_continues() -> None:
