@@ -53,6 +53,8 @@ class DocConverter:
         self.speakers = {s.id_: s for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
         self.cues = {c.id_: c for c in doc.spans.get(speaker_attributor.CUES_KEY, [])}
         self.confidence: dict[str, float] = doc.user_data.get("quotex_confidence", {})
+        self.sieves: dict[str, str] = doc.user_data.get("quotex_sieves", {})
+        self.unresolved: set[str] = set(doc.user_data.get("quotex_unresolved", ()))
         self.info: dict[str, dict[str, object]] = doc.user_data.get("quotex_quote_info", {})
 
     def _span(self, span: Span) -> tuple[int, int, str]:
@@ -73,7 +75,15 @@ class DocConverter:
         if span is None:
             return None
         s, e, text = self._span(span)
-        return Speaker(start=s, end=e, text=text, name=span.kb_id_ or text, label=span.label_ or None)
+        return Speaker(
+            start=s,
+            end=e,
+            text=text,
+            name=span.kb_id_ or text,
+            label=span.label_ or None,
+            sieve=self.sieves.get(link),
+            resolved=link not in self.unresolved,
+        )
 
     def cue(self, link: str) -> Cue | None:
         """The cue behind a link id."""

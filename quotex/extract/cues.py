@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +33,7 @@ class CueMatch:
         subject: Head token of the speaker mention, when one is found.
         content: The reported clause (claims) when the cue governs one outside quotes.
         relay: Whether the cue passes on someone else's words ("Reuters reported", "AFP quoted").
+        sieve: The pass-1 sieve that found the speaker token (one of :data:`MENTION_ORDER`).
     """
 
     cue: Span
@@ -40,6 +41,25 @@ class CueMatch:
     subject: Token | None
     content: Span | None
     relay: bool = False
+    sieve: str = ""
+
+
+#: pass 1, in order: how the mention that names a quote's or claim's source is found. The cue
+#: sieves run per cue in this order (the first that finds a token wins; "apposition" then
+#: corrects a subject that is the apposition of a name); quotes without a cue of their own
+#: fall to "continuation" (see quotex.extract.attribution)
+MENTION_ORDER: tuple[str, ...] = (
+    "quoted_as",
+    "according_to",
+    "trailing_name",
+    "preceding_cue",
+    "cue_subject",
+    "adjacent_name",
+    "sentence_subject",
+    "apposition",
+    "colon",
+    "continuation",
+)
 
 
 def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[CueMatch]:
@@ -79,7 +99,7 @@ def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
     if not match.relay or content is None:
         return match
     if any(c is not match and content.start <= c.cue.start < content.end for c in cues):
-        return CueMatch(match.cue, match.lemma, match.subject, None, relay=True)
+        return replace(match, content=None)
     return match
 
 
@@ -109,7 +129,7 @@ def _prepositional(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]
         # a relay: "X said ..., according to people familiar" leaves the clause to X
         sent = punct_sentence(doc, tok.i)
         relay = any(t.pos_ == "VERB" and lexicon.verb_lemma(t.text, t.lemma_) for t in doc[sent.start : tok.i])
-        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=relay)
+        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=relay, sieve="according_to")
     return None
 
 
@@ -243,19 +263,21 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         return None  # "called off the parade": only 'called it "a disgrace"' reports words
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
-    subject: Token | None
     next_to = adjacent is not None and all(t.pos_ in {"ADV", "AUX"} for t in doc[adjacent.i + 1 : tok.i])
-    if not own and adjacent is not None and next_to and tok.head.i < adjacent.i < tok.i:
-        # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached
-        # name, not the subject of the clause it was hung from
-        subject = adjacent
-    else:
-        subject = (
-            (None if own else _preceding_cue_subject(tok, inside, lexicon))
-            or _subject(tok, inside)
-            or adjacent
-            or _sentence_subject(tok, inside)
-        )
+    # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached name,
+    # not the subject of the clause it was hung from
+    trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i
+    candidates = {
+        "trailing_name": lambda: adjacent if trailing else None,
+        "preceding_cue": lambda: None if own else _preceding_cue_subject(tok, inside, lexicon),
+        "cue_subject": lambda: _subject(tok, inside),
+        "adjacent_name": lambda: adjacent,
+        "sentence_subject": lambda: _sentence_subject(tok, inside),
+    }
+    sieve, subject = next(((n, t) for n, f in candidates.items() if (t := f()) is not None), ("", None))
+    apposed = _apposed_person(subject, inside) if subject is not None and subject.pos_ == "NOUN" else None
+    if apposed is not None:
+        sieve, subject = "apposition", apposed
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     reports = lemma in lexicon.claim_verbs and (
@@ -265,7 +287,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     content = inserted or (_content(doc, tok, inside, lexicon) if reports else None)
     if inserted is None and content is not None and subject is not None and content.start <= subject.i < content.end:
         content = None  # a reported clause never holds its own speaker ("...," said X, an analyst)
-    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
+    relay = lemma in lexicon.relay_verbs
+    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=relay, sieve=sieve)
 
 
 def _verb_like(tok: Token) -> bool:
@@ -303,7 +326,7 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
     content = None
     if saying.i + 1 < sent.end and not inside[saying.i + 1]:
         content = _clause_to_end(doc, saying.i + 1, sent.end)  # "... as saying the offer was fair"
-    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content)
+    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content, sieve="quoted_as")
 
 
 def _subject(verb: Token, inside: list[bool]) -> Token | None:
@@ -314,7 +337,12 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         if cur is None:
             return None
         # "on Friday defended" may parse Friday as a subject: a time is never a speaker
-        subjects = [c for c in cur.children if c.dep_ in _SUBJ and not inside[c.i] and c.lower_ not in TIME_WORDS]
+        # a clausal subject ("Speaking to reporters, the minister said") is never the speaker
+        subjects = [
+            c
+            for c in cur.children
+            if c.dep_ in _SUBJ and not inside[c.i] and c.lower_ not in TIME_WORDS and c.pos_ not in {"VERB", "AUX"}
+        ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
         # is the subject only when there is no other
         subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
@@ -342,6 +370,8 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             return agent
         # "X said, adding that ...": a participle takes the subject of the verb it hangs from
         participle = cur.dep_ == "parataxis" and cur.tag_ == "VBG"
+        if _misparsed_subject(cur):
+            return cur.head  # "a senior official told Yonhap" parsed as a noun with a relative clause
         # "delivered a warning on Sunday, stating that ...": the object's verb has the speaker
         described_object = via_acl and cur.pos_ == "NOUN" and cur.dep_ in {"obj", "dobj"}
         if (cur.dep_ in _CLIMB or participle or described_object) and cur.head is not cur:
@@ -350,6 +380,39 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             continue
         return None
     return None
+
+
+def _misparsed_subject(verb: Token) -> bool:
+    """A finite verb hung as a noun's relative clause right after it ("an official told
+    reporters" as "an official [who] told"), or a participle after a noun that heads the
+    sentence: the noun is the verb's subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in _NOMINAL or not 0 < verb.i - head.i <= 2:
+        return False
+    if any(t.pos_ not in {"ADV", "AUX"} for t in verb.doc[head.i + 1 : verb.i]):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and head.dep_ == "ROOT"
+
+
+def _apposed_person(subject: Token, inside: list[bool]) -> Token | None:
+    """'Ana Ruiz, an economist at the bank's research office, said': the parser may make the
+    apposition's last noun the subject; the name before the commas speaks."""
+    doc = subject.doc
+    k = subject.i
+    while k > max(0, subject.i - 12) and not inside[k - 1] and (doc[k - 1].pos_ not in {"PUNCT", "VERB", "AUX"}):
+        k -= 1
+    if k < 2 or doc[k].lower_ not in {"a", "an", "the"} and doc[k].dep_ not in {"nmod:poss", "poss"}:
+        return None
+    if doc[k - 1].text != "," or doc[k - 2].pos_ != "PROPN" or inside[k - 2]:
+        return None
+    name = doc[k - 2]
+    start = name.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    # the name opens its clause (not "In Paris, the minister said") and names a person
+    opens = start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space or doc[start - 1].is_sent_end
+    person = name.ent_type_ in {"PERSON", "PER"} or name.i - start >= 1 and name.ent_type_ == ""
+    return name if opens and person and name.lower_ not in TIME_WORDS else None
 
 
 def _speaker_like(subject: Token | None, lexicon: SpeechCues) -> bool:
@@ -705,5 +768,20 @@ def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[Cu
             continue
         before = doc[j - 1]
         if before.pos_ in {"PROPN", "NOUN", "PRON"} and not inside[before.i]:
-            found.append(CueMatch(doc[j : j + 1], ":", before, None))
+            found.append(CueMatch(doc[j : j + 1], ":", _colon_subject(before, inside), None, sieve="colon"))
     return found
+
+
+def _colon_subject(before: Token, inside: list[bool]) -> Token:
+    """Who a colon introduces: the subject of the clause that ends at it ("The host wrote on
+    Twitter at the time: ..."), else the word before it ("Ushakov: ...", "His words: ...")."""
+    if before.pos_ == "NOUN":
+        node = before
+        while node.head.i != node.i and node.dep_ not in {"nsubj", "nsubj:pass", "nsubjpass"}:
+            if _misparsed_subject(node):
+                return node.head
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in _SUBJ and not inside[c.i] and c.pos_ != "VERB"), None)
+            if subject is not None and subject.i < before.i:
+                return subject
+    return before

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,12 +41,15 @@ class NameEntry:
 
 @dataclass(frozen=True)
 class SpeakerMatch:
-    """A resolved speaker: the mention span, the canonical name and the confidence."""
+    """A speaker: the mention span, the canonical name, the confidence and the sieve that
+    decided the name; ``resolved`` is False where the mention ("she") names no known entity."""
 
     mention: Span
     name: str
     label: str | None
     confidence: float
+    sieve: str = ""
+    resolved: bool = True
 
 
 class EntityIndex:
@@ -301,6 +304,19 @@ def entity_label(label: str, *, places: bool = False) -> str | None:
     return None
 
 
+#: pass 2, in order: how a speaker mention is linked to an entity; the first sieve that decides wins
+ENTITY_ORDER: tuple[str, ...] = (
+    "apposed_one",
+    "pronoun",
+    "anaphor",
+    "org_name",
+    "name_in_mention",
+    "role",
+    "entity",
+    "proper_noun",
+    "description",
+)
+
 class SpeakerResolver:
     """Resolves the speaker token of each cue to a mention and a canonical name, in text order.
 
@@ -308,10 +324,16 @@ class SpeakerResolver:
     role noun with no matching introduction ("the diplomat").
     """
 
-    def __init__(self, doc: Doc, index: EntityIndex, lexicon: SpeechCues) -> None:
+    def __init__(
+        self, doc: Doc, index: EntityIndex, lexicon: SpeechCues, order: Sequence[str] = ENTITY_ORDER
+    ) -> None:
+        unknown = [name for name in order if name not in ENTITY_SIEVES]
+        if unknown:
+            raise ValueError(f"unknown entity sieves {unknown}; known: {list(ENTITY_SIEVES)}")
         self.doc = doc
         self.index = index
         self.lexicon = lexicon
+        self.order = tuple(order)
         self.history: list[tuple[int, SpeakerMatch]] = []
 
     def resolve(self, cue: CueMatch) -> SpeakerMatch | None:
@@ -333,15 +355,24 @@ class SpeakerResolver:
         for start, match in reversed(self.history):
             if outside is not None and outside.start <= start < outside.end:
                 continue
-            if start < before and (not person or match.label in {"PERSON", None}):
+            if start < before and (not person or match.label == "PERSON"):
                 return match
         return None
 
     def _resolve_token(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """Pass 2: the entity sieves in ``self.order``; the first that decides names the sieve."""
+        if not any(c.isalnum() for c in tok.lower_):
+            return None  # '"We will win," @ said.': a symbol speaks for nobody
+        for name in self.order:
+            match = ENTITY_SIEVES[name](self, tok, cue)
+            if match is not None:
+                return replace(match, sieve=match.sieve or name)
+        return None
+
+    def _apposed_one(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "One of them, Zenith Minerals, said": the name set off by commas."""
         doc = self.doc
         low = tok.lower_
-        if not any(c.isalnum() for c in low):
-            return None  # '"We will win," @ said.': a symbol speaks for nobody
         if low == "one" or tok.pos_ == "NUM":
             # "One of them, Zenith Minerals, said": the name set off by commas
             named = _apposed_name(tok, cue.cue.start)
@@ -356,13 +387,26 @@ class SpeakerResolver:
                 )
                 kind = "PERSON" if person else "ORG"
                 return SpeakerMatch(named, self.index.entry_for(words, kind).name, kind, 0.7)
-        if tok.pos_ == "PRON" or low in self.lexicon.pronouns:
+        return None
+
+    def _pronoun_sieve(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "he said": the latest fitting speaker or subject before it, else the bare pronoun, unresolved."""
+        if tok.pos_ == "PRON" or tok.lower_ in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
-        if low in self.lexicon.person_anaphors and any(c.lower_ == "the" for c in tok.lefts):
+        return None
+
+    def _anaphor(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "the Spaniard said", "the 45-year-old said": a description that refers back like "he"."""
+        if tok.lower_ in self.lexicon.person_anaphors and any(c.lower_ == "the" for c in tok.lefts):
             return self._pronoun(tok, cue.content, span=_noun_phrase(tok))
         age = age_phrase(tok)
         if age is not None:
             return self._pronoun(tok, cue.content, span=age)
+        return None
+
+    def _org_name(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "The Federal Aviation Administration said": an organisation's name, not a role."""
+        low = tok.lower_
         if (
             low in self.lexicon.org_roles
             and tok.is_title
@@ -371,16 +415,59 @@ class SpeakerResolver:
             # "The Federal Aviation Administration": an organisation's name, not a role
             span = _strip_det(_noun_phrase(tok))
             return SpeakerMatch(span, self.index.entry_for([t.text for t in span], "ORG").name, "ORG", 0.8)
-        if low in self.lexicon.person_roles or low in self.lexicon.org_roles:
-            return self._role(tok, cue.cue.start, cue.content)  # "the U.S. President" even when tagged as a proper noun
-        right = tok.right_edge
-        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and self._is_person_name(right):
-            tok = right  # a misparsed title: "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy"
-        ent = _entity_at(doc, tok)
+        return None
+
+    def _name_in_mention(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "said Chief Executive and President Ana Ruiz", "Chair of the Rail Union Tom Berg said":
+        a mention that contains a person's name belongs to that name, whatever heads it."""
+        if tok.ent_type_ in PERSON_LABELS:
+            return None  # the entity sieve reads the name itself
+        doc = self.doc
+        roles = self.lexicon.titles | self.lexicon.person_roles | self.lexicon.org_roles
+        if not (tok.lower_ in roles or tok.is_title or tok.is_upper):
+            return None
+        end = tok.i + 1
+        limit = cue.cue.start if cue.cue.start > tok.i else len(doc)
+        while end < min(limit, tok.i + 12) and (
+            doc[end].is_title
+            or doc[end].is_upper
+            or doc[end].lower_.strip(".") in roles
+            or doc[end].lower_ in {"and", "of", "the", "&", "for"}
+        ):
+            end += 1
+        # the last run of two or more name words, one of them a person's by the recogniser or
+        # a given name ("... Counsel Salvador Panelo")
+        i = end
+        while i > tok.i + 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_.strip(".") not in roles:
+            i -= 1
+        run = doc[i:end]
+        # a person's by the recogniser, or a run of name words after a title that names no
+        # place or organisation ("... Chief Counsel Salvador Panelo")
+        person = any(t.ent_type_ in PERSON_LABELS for t in run) or (
+            all(not t.ent_type_ for t in run) and not any(t.lower_ in self.lexicon.org_name_words for t in run)
+        )
+        if len(run) < 2 or not person:
+            return None
+        return self._person(run)
+
+    def _role_noun(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "the U.S. President", "the ministry", "a spokesman" (even when tagged as a proper noun)."""
+        if tok.lower_ in self.lexicon.person_roles or tok.lower_ in self.lexicon.org_roles:
+            return self._role(tok, cue.cue.start, cue.content)
+        return None
+
+    def _entity(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "Ushakov said", "said Kremlin aide Yuri Ushakov": the entity the recogniser tagged."""
+        tok = self._misparsed_title(tok)
+        ent = _entity_at(self.doc, tok)
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
             return SpeakerMatch(self.index.mention(ent, label), name, label, 0.9)
-        # a known name the tagger took for a common noun ("Voigt told reporters")
+        return None
+
+    def _proper_noun(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "Voigt told reporters": a name the recogniser missed, or the tagger took for a noun."""
+        tok = self._misparsed_title(tok)
         if tok.pos_ == "PROPN" or tok.is_title and self.index.lookup([tok.text], "PERSON") is not None:
             span = _name_span(tok)
             name, label = self.index.canonical(span)
@@ -391,6 +478,17 @@ class SpeakerResolver:
                 label = "ORG" if _looks_org(span) else "PERSON"
                 name = self.index.entry_for(words, label).name
             return SpeakerMatch(span, name, label, 0.8)
+        return None
+
+    def _misparsed_title(self, tok: Token) -> Token:
+        """ "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy": the name at its end."""
+        right = tok.right_edge
+        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and self._is_person_name(right):
+            return right
+        return tok
+
+    def _description(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """Any other noun phrase ("the broadcaster", "analysts"): read as a role."""
         return self._role(tok, cue.cue.start, cue.content)
 
     def _is_person_name(self, last: Token) -> bool:
@@ -586,6 +684,19 @@ class SpeakerResolver:
 
     def _first_start(self, entry: NameEntry) -> int:
         return next(s for s, e in self.index.mentions if e is entry)
+
+
+ENTITY_SIEVES: dict[str, Callable[[SpeakerResolver, Token, CueMatch], SpeakerMatch | None]] = {
+    "apposed_one": SpeakerResolver._apposed_one,
+    "pronoun": SpeakerResolver._pronoun_sieve,
+    "anaphor": SpeakerResolver._anaphor,
+    "org_name": SpeakerResolver._org_name,
+    "name_in_mention": SpeakerResolver._name_in_mention,
+    "role": SpeakerResolver._role_noun,
+    "entity": SpeakerResolver._entity,
+    "proper_noun": SpeakerResolver._proper_noun,
+    "description": SpeakerResolver._description,
+}
 
 
 def _trailed_subject(content: Span | None, tok: Token) -> Token | None:

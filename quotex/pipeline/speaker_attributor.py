@@ -86,12 +86,17 @@ class SpeakerAttributor:
         speaker_spans: list[Span] = []
         contents: list[Span] = []
         confidence: dict[str, float] = {}
+        sieves: dict[str, str] = {}
+        unresolved: list[str] = []
         for k, (cue, spk) in enumerate(zip(cues, resolved, strict=True)):
             cid = f"k{k}"
             cue_spans.append(_tagged(cue.cue, cid, cue.lemma))
             if spk is not None:
                 speaker_spans.append(_tagged(spk.mention, cid, spk.label or "", spk.name))
                 confidence[cid] = spk.confidence
+                sieves[cid] = f"{cue.sieve}/{spk.sieve}"
+                if not spk.resolved:
+                    unresolved.append(cid)
             if cue.content is not None:
                 contents.append(_tagged(cue.content, cid, cue.lemma))
         kinds: list[Span] = []
@@ -103,6 +108,9 @@ class SpeakerAttributor:
                 link = q.id_
                 speaker_spans.append(_tagged(att.speaker.mention, link, att.speaker.label or "", att.speaker.name))
                 confidence[link] = att.confidence
+                sieves[link] = f"continuation/{att.speaker.sieve}"
+                if not att.speaker.resolved:
+                    unresolved.append(link)
             elif att.cue is not None:
                 link = f"k{att.cue}"
             spoken = att.speaker is not None or att.cue is not None and cues[att.cue].subject is not None
@@ -116,6 +124,8 @@ class SpeakerAttributor:
         doc.spans[SPEAKERS_KEY] = speaker_spans
         doc.spans[CONTENTS_KEY] = contents
         doc.user_data["quotex_confidence"] = confidence
+        doc.user_data["quotex_sieves"] = sieves
+        doc.user_data["quotex_unresolved"] = unresolved
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
