@@ -67,6 +67,9 @@ class EntityIndex:
         self.by_first_word: dict[str, list[NameEntry]] = {}  # surname-first names by their surname
         self.mentions: list[tuple[int, NameEntry]] = []  # (token index, entry), text order
         self.counterparts: set[int] = set()  # mentions introduced as someone's counterpart
+        # words this document uses as a person's title ("radio presenter Amol Rajan", "Interior CS
+        # Ali Baraka"): role words of this document beside the lexicon's
+        self.learned_roles: set[str] = set()
         # surnames the recogniser tags as people somewhere the narrator speaks
         self.person_surnames = {
             fold(e[-1].text)
@@ -116,7 +119,8 @@ class EntityIndex:
                 j < len(doc)
                 and doc[j].pos_ == "PROPN"
                 and doc[j].ent_type_ not in PERSON_LABELS | ORG_LABELS
-                and doc[j].is_title
+                # an acronym title opens a name ("Interior CS Ali Baraka")
+                and (doc[j].is_title or doc[j].is_upper and j + 1 < len(doc) and doc[j + 1].is_title)
             ):
                 j += 1
             if j > i and (skip is None or not skip[i]):
@@ -142,7 +146,15 @@ class EntityIndex:
         if not words:
             return label  # an "entity" of punctuation alone ("¿")
         roles = self.lexicon.titles | self.lexicon.person_roles
-        last = max((i for i, t in enumerate(words[:-1]) if t.lower_.strip(".") in roles), default=None)
+        known = fold(words[-1].text) in self.person_surnames
+        last = max(
+            (
+                i
+                for i, t in enumerate(words[:-1])
+                if t.lower_.strip(".") in roles or known and t.is_upper and t.is_alpha and len(t) >= 2
+            ),
+            default=None,
+        )
         if last is not None and 2 <= len(words) - last - 1 <= 3 and all(t.is_title for t in words[last + 1 :]):
             return "PERSON"
         # "Tedros Adhanom Ghebreyesus said": a bare run of name words with nothing of an
@@ -171,9 +183,11 @@ class EntityIndex:
         ("Transport Minister Rui Costa" -> "Rui Costa")."""
         tokens = [t for t in span if not t.is_punct and t.tag_ != "POS" and t.text not in {"'s", "’s"}]
         start = span.start
-        for t in tokens[:-1]:
+        for k, t in enumerate(tokens[:-1]):
             low = t.lower_.strip(".")
-            if low in self.lexicon.titles or low in self.lexicon.person_roles or low in _COUNTRY_PREFIXES:
+            # an acronym before two name words is a title too ("Interior CS Ali Baraka")
+            acronym = t.is_upper and t.is_alpha and len(t) >= 2 and k + 2 < len(tokens) and tokens[k + 1].is_title
+            if low in self.lexicon.titles or low in self.lexicon.person_roles or low in _COUNTRY_PREFIXES or acronym:
                 start = t.i + 1
         return span.doc[start : span.end]
 
@@ -237,6 +251,10 @@ class EntityIndex:
             default=lo,
         )
         words = [*doc[lo : ent.start], *ent, *_role_before_apposition(doc, ent.start)]
+        learned = self._title_before_name(ent)
+        if learned is not None:
+            roles.add(learned)
+            self.learned_roles.add(learned)
         for t in words:
             low = t.lower_.strip(".")
             if t.lemma_.lower() in self.lexicon.person_roles or low in self.lexicon.person_roles:
@@ -257,6 +275,23 @@ class EntityIndex:
         name = set(self._name_words(ent))
         mods = {fold(t.text) for t in [*doc[lo : ent.start], *ent] if t.pos_ in {"PROPN", "ADJ"} and t.text not in name}
         return roles | {f"mod:{m}" for m in mods if m}
+
+    def _title_before_name(self, ent: Span) -> str | None:
+        """The word a person's name is titled with, known or not: the common noun right before
+        it ("presenter Amol Rajan") or an acronym inside the entity ("CS Ali Baraka")."""
+        doc = ent.doc
+        name = self.name_span(ent)
+        if self.label_of(ent) != "PERSON" or len(name) < 1:
+            return None
+        before = doc[name.start - 1] if name.start > 0 else None
+        if before is None or before.is_sent_start:
+            return None
+        low = before.lower_.strip(".")
+        if before.tag_ == "NN" and before.is_lower and before.is_alpha and low not in TIME_WORDS:
+            return low
+        if name.start > ent.start and before.is_upper and len(low) >= 2 and before.is_alpha:
+            return low
+        return None
 
     def lookup(self, words: Sequence[str], label: str) -> NameEntry | None:
         """The entry a name belongs to, matched by surname for people."""
@@ -334,6 +369,7 @@ class SpeakerResolver:
         self.index = index
         self.lexicon = lexicon
         self.order = tuple(order)
+        self.person_roles = lexicon.person_roles | index.learned_roles
         self.history: list[tuple[int, SpeakerMatch]] = []
 
     def resolve(self, cue: CueMatch) -> SpeakerMatch | None:
@@ -377,7 +413,7 @@ class SpeakerResolver:
             # "One of them, Zenith Minerals, said": the name set off by commas
             named = _apposed_name(tok, cue.cue.start)
             words = self.index._name_words(named) if named is not None else []
-            roles = self.lexicon.titles | self.lexicon.person_roles
+            roles = self.lexicon.titles | self.person_roles
             if named is not None and words and words[-1].lower().strip(".") not in roles:
                 ent = _entity_at(doc, named[0])
                 person = (
@@ -423,7 +459,7 @@ class SpeakerResolver:
         if tok.ent_type_ in PERSON_LABELS:
             return None  # the entity sieve reads the name itself
         doc = self.doc
-        roles = self.lexicon.titles | self.lexicon.person_roles | self.lexicon.org_roles
+        roles = self.lexicon.titles | self.person_roles | self.lexicon.org_roles
         if not (tok.lower_ in roles or tok.is_title or tok.is_upper):
             return None
         end = tok.i + 1
@@ -452,7 +488,7 @@ class SpeakerResolver:
 
     def _role_noun(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         """ "the U.S. President", "the ministry", "a spokesman" (even when tagged as a proper noun)."""
-        if tok.lower_ in self.lexicon.person_roles or tok.lower_ in self.lexicon.org_roles:
+        if tok.lower_ in self.person_roles or tok.lower_ in self.lexicon.org_roles:
             return self._role(tok, cue.cue.start, cue.content)
         return None
 
@@ -463,6 +499,10 @@ class SpeakerResolver:
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
             return SpeakerMatch(self.index.mention(ent, label), name, label, 0.9)
+        place = ent is not None and ent.label_ in PLACE_LABELS and tok.pos_ == "PROPN"
+        if ent is not None and place and self.index.lookup([tok.text], "PERSON") is None:
+            # "China said": a country speaks through its government, never as "he" or "she"
+            return SpeakerMatch(_strip_det(ent), _strip_det(ent).text, "LOC", 0.7)
         return None
 
     def _proper_noun(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
@@ -499,7 +539,7 @@ class SpeakerResolver:
         if any(t.ent_type_ in PERSON_LABELS for t in span) or known is not None and known.label == "PERSON":
             return True
         before = self.doc[span.start - 1] if span.start > 0 else None
-        return before is not None and before.lower_ in self.lexicon.person_roles
+        return before is not None and before.lower_ in self.person_roles
 
     def _pronoun(self, tok: Token, content: Span | None, *, span: Span | None = None) -> SpeakerMatch | None:
         """A pronoun's referent; with ``span``, that of a noun phrase which refers back to a
@@ -513,9 +553,11 @@ class SpeakerResolver:
             prev = self.previous(tok.i, outside=content) or self._nearest_entity(tok, "ORG") or self._recent_body(tok)
         else:
             prev = None
+        mention = span or self.doc[tok.i : tok.i + 1]
         if prev is None:
-            return None
-        return SpeakerMatch(span or self.doc[tok.i : tok.i + 1], prev.name, prev.label, 0.7)
+            # the source is there even when nobody fits: the mention itself, marked unresolved
+            return SpeakerMatch(mention, mention.text, None, 0.3, resolved=False)
+        return SpeakerMatch(mention, prev.name, prev.label, 0.7, resolved=prev.resolved)
 
     def _last_start(self, before: int, content: Span | None) -> int:
         for start, _ in reversed(self.history):
@@ -579,7 +621,7 @@ class SpeakerResolver:
         if apposed is not None and not self._org_like(apposed) and (found := self._person(apposed)) is not None:
             return found
         span = _noun_phrase(tok)
-        head = tok.lemma_.lower() if tok.lemma_.lower() in self.lexicon.person_roles else tok.lower_
+        head = tok.lemma_.lower() if tok.lemma_.lower() in self.person_roles else tok.lower_
         # the role's own determiners, not those of "at the European Commission"
         determiners = {t.lower_ for t in self.doc[span.start : tok.i + 1] if t.dep_ == "det"}
         if tok.tag_ in {"NNS", "NNPS"} and not determiners & {"the", "these", "those"}:
@@ -588,15 +630,15 @@ class SpeakerResolver:
         if determiners & _INDEFINITE:
             # "an EU official", "a company spokesman": someone new, never an earlier speaker
             return SpeakerMatch(
-                span, _strip_det(span).text, "PERSON" if head in self.lexicon.person_roles else None, 0.5
+                span, _strip_det(span).text, "PERSON" if head in self.person_roles else None, 0.5
             )
         owners = [t for t in span if t.dep_ in {"nmod:poss", "poss"}]
-        if owners and head not in self.lexicon.person_roles:
+        if owners and head not in self.person_roles:
             return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)  # "Johnson's office", "its board"
         if any(t.pos_ == "PRON" for t in owners):
             # "its chief executive", "his spokesman": someone not introduced before
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
-        if head in self.lexicon.person_roles:
+        if head in self.person_roles:
             # "Japan's prime minister": the country is a modifier of the role, as in "Japanese"
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
             introduced = self._introduced(head, mods, tok.i)
@@ -630,9 +672,9 @@ class SpeakerResolver:
             j = tok.i + 1
             if doc[j].lower_ not in self.lexicon.titles or j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN":
                 return j
-        if tok.lower_ in self.lexicon.person_roles:
+        if tok.lower_ in self.person_roles:
             return None  # "a spokesperson for Commission President von der Leyen" is not the president
-        titles = self.lexicon.titles | self.lexicon.person_roles
+        titles = self.lexicon.titles | self.person_roles
         for j in range(tok.i + 1, min(len(doc) - 1, tok.i + 8)):
             if doc[j].lower_ in titles and doc[j].is_title and doc[j + 1].pos_ == "PROPN":
                 return j + 1
@@ -668,7 +710,8 @@ class SpeakerResolver:
                     best = (*score, entry)
         if best is not None:
             return best[3], 0.75
-        # the next person named, as the subject of a later sentence
+        # the next person named, as the subject of a later sentence: news names the person of
+        # a lede's role in the next paragraphs ("The head of the WHO warned ... Tedros said")
         sent_end = self.doc[before].sent.end
         nxt = next(((s, e) for s, e in self.index.mentions if s > before and e.label == "PERSON"), None)
         if nxt is None:
