@@ -36,6 +36,7 @@ class SpeechCues:
     relay_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
     adverbial_marks: frozenset[str]
+    source_nouns: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -84,6 +85,7 @@ class SpeechCues:
             relay_verbs=frozenset(data.get("relay_verbs", ())),
             recipient_verbs=frozenset(data.get("recipient_verbs", ())),
             adverbial_marks=frozenset(data.get("adverbial_marks", ())),
+            source_nouns=frozenset(data.get("source_nouns", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +110,7 @@ class SpeechCues:
             "relay_verbs": sorted(self.relay_verbs),
             "recipient_verbs": sorted(self.recipient_verbs),
             "adverbial_marks": sorted(self.adverbial_marks),
+            "source_nouns": sorted(self.source_nouns),
         }
 
 

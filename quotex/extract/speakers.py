@@ -94,6 +94,8 @@ class EntityIndex:
                 self.counterparts.add(ent.start)
             self.mentions.append((ent.start, entry))
         self._add_unrecognised_names(doc, skip)
+        self._add_acronyms(doc, skip)
+        self._cluster()
         self.mentions.sort(key=lambda m: m[0])
         for k, (start, entry) in enumerate(self.mentions):
             if start in self.counterparts:
@@ -103,6 +105,52 @@ class EntityIndex:
                 )
                 if before is not None:
                     entry.roles |= {r for r in before.roles if not r.startswith("mod:")}
+
+    def _add_acronyms(self, doc: Doc, skip: Sequence[bool] | None) -> None:
+        """ "the National Weather Agency (NWA)": the name and its acronym are one organisation,
+        whether or not the recogniser saw the name."""
+        for i in range(2, len(doc) - 2):
+            acronym = doc[i + 1]
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not (acronym.is_upper and acronym.is_alpha):
+                continue
+            if skip is not None and skip[i]:
+                continue
+            start = i
+            while start > max(0, i - 9) and (doc[start - 1].is_title or doc[start - 1].lower_ in _NAME_JOINERS):
+                start -= 1
+            while start < i and doc[start].lower_ in _NAME_JOINERS:
+                start += 1
+            words = [t.text for t in doc[start:i]]
+            if len(words) < 2 or _initials(" ".join(words)) != acronym.text:
+                continue
+            entry = self._add("ORG", words)
+            self.by_key.setdefault(fold(acronym.text), entry)
+            self.mentions.append((start, entry))
+
+    def _cluster(self) -> None:
+        """Entries that are one entity: a one-word name inside exactly one longer person's name
+        ("Tedros" tagged as an organisation and "Tedros Adhanom"), and an acronym of an
+        organisation's name ("NWA" and "National Weather Agency")."""
+        entries = list({id(e): e for e in self.by_key.values()}.values())
+        people = [e for e in entries if e.label == "PERSON" and " " in e.name]
+        for entry in entries:
+            if " " in entry.name:
+                continue
+            word = fold(entry.name)
+            holders = [p for p in people if word in fold(p.name).split()]
+            if len(holders) == 1 and holders[0] is not entry:
+                self._merge(entry, holders[0])
+                continue
+            named = [e for e in entries if e.label == "ORG" and entry.name.isupper() and _initials(e.name) == entry.name]
+            if len(named) == 1 and named[0] is not entry:
+                self._merge(entry, named[0])
+
+    def _merge(self, entry: NameEntry, into: NameEntry) -> None:
+        into.roles |= entry.roles
+        for key, value in self.by_key.items():
+            if value is entry:
+                self.by_key[key] = into
+        self.mentions = [(start, into if e is entry else e) for start, e in self.mentions]
 
     @classmethod
     def outside_quotes(cls, doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> EntityIndex:
@@ -123,7 +171,10 @@ class EntityIndex:
                 and (doc[j].is_title or doc[j].is_upper and j + 1 < len(doc) and doc[j + 1].is_title)
             ):
                 j += 1
-            if j > i and (skip is None or not skip[i]):
+            # a run tagged as a place is a person only as a subject ("Tedros Adhanom said"
+            # tagged as a place, but not "in South Africa")
+            place = any(t.ent_type_ in PLACE_LABELS for t in doc[i:j]) and not _name_is_subject(doc, i)
+            if j > i and (skip is None or not skip[i]) and not place:
                 span = doc[i : _hyphen_end(doc, j)]
                 words = self._name_words(span)
                 if len(words) >= 2:
@@ -328,6 +379,14 @@ class EntityIndex:
         return entry.name, entry.label
 
 
+_NAME_JOINERS = {"of", "for", "and", "the", "on", "&"}
+
+
+def _initials(name: str) -> str:
+    """ "National Weather Agency" -> "NWA" (function words skipped)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def entity_label(label: str, *, places: bool = False) -> str | None:
     """quotex's label for a spaCy entity label: PERSON, ORG, and LOC when ``places``."""
     if label in PERSON_LABELS:
@@ -345,6 +404,7 @@ ENTITY_ORDER: tuple[str, ...] = (
     "pronoun",
     "anaphor",
     "org_name",
+    "source_document",
     "name_in_mention",
     "role",
     "entity",
@@ -452,6 +512,28 @@ class SpeakerResolver:
             span = _strip_det(_noun_phrase(tok))
             return SpeakerMatch(span, self.index.entry_for([t.text for t in span], "ORG").name, "ORG", 0.8)
         return None
+
+    def _source_document(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
+        """ "The court's judgment said", "His words: ...", "a statement from the ministry said",
+        "the statement said": a document speaks for its owner or issuer, else for the
+        organisation that spoke last."""
+        if tok.lemma_.lower() not in self.lexicon.source_nouns and tok.lower_ not in self.lexicon.source_nouns:
+            return None
+        span = _strip_det(_noun_phrase(tok))
+        owner = next((c for c in tok.children if c.dep_ in {"nmod:poss", "poss"}), None)
+        issuer = owner or next(
+            (c for c in tok.children if c.dep_ == "nmod" and any(g.lower_ in {"from", "by"} for g in c.children)), None
+        )
+        if issuer is not None:
+            found = self._resolve_token(issuer, cue)
+            if found is not None:
+                mention = self.doc[min(span.start, found.mention.start) : max(span.end, found.mention.end)]
+                return replace(found, mention=mention, sieve="")
+        spoke = next((m for _, m in reversed(self.history) if m.label == "ORG"), None)
+        spoke = spoke or self._nearest_entity(tok, "ORG")
+        if spoke is not None:
+            return SpeakerMatch(span, spoke.name, "ORG", 0.5)
+        return SpeakerMatch(span, span.text, None, 0.3, resolved=False)
 
     def _name_in_mention(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         """ "said Chief Executive and President Ana Ruiz", "Chair of the Rail Union Tom Berg said":
@@ -734,6 +816,7 @@ ENTITY_SIEVES: dict[str, Callable[[SpeakerResolver, Token, CueMatch], SpeakerMat
     "pronoun": SpeakerResolver._pronoun_sieve,
     "anaphor": SpeakerResolver._anaphor,
     "org_name": SpeakerResolver._org_name,
+    "source_document": SpeakerResolver._source_document,
     "name_in_mention": SpeakerResolver._name_in_mention,
     "role": SpeakerResolver._role_noun,
     "entity": SpeakerResolver._entity,
