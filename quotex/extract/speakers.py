@@ -132,7 +132,12 @@ class EntityIndex:
         ("Tedros" tagged as an organisation and "Tedros Adhanom"), and an acronym of an
         organisation's name ("NWA" and "National Weather Agency")."""
         entries = list({id(e): e for e in self.by_key.values()}.values())
-        people = [e for e in entries if e.label == "PERSON" and " " in e.name]
+        org_words = self.lexicon.org_name_words
+        people = [
+            e
+            for e in entries
+            if e.label == "PERSON" and " " in e.name and not any(fold(w) in org_words for w in e.name.split())
+        ]
         for entry in entries:
             if " " in entry.name:
                 continue
@@ -174,7 +179,13 @@ class EntityIndex:
             # a run tagged as a place is a person only as a subject ("Tedros Adhanom said"
             # tagged as a place, but not "in South Africa")
             place = any(t.ent_type_ in PLACE_LABELS for t in doc[i:j]) and not _name_is_subject(doc, i)
-            if j > i and (skip is None or not skip[i]) and not place:
+            titled = j == i + 1 and i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in self.lexicon.titles
+            if titled and (skip is None or not skip[i]):
+                # "Judge Denyer", "Mayor Lind": a title and a surname
+                entry = self._add("PERSON", [doc[i].text])
+                entry.roles |= self._roles_near(doc[i - 1 : j])
+                self.mentions.append((i, entry))
+            elif j > i and (skip is None or not skip[i]) and not place:
                 span = doc[i : _hyphen_end(doc, j)]
                 words = self._name_words(span)
                 if len(words) >= 2:
@@ -487,6 +498,8 @@ class SpeakerResolver:
 
     def _pronoun_sieve(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         """ "he said": the latest fitting speaker or subject before it, else the bare pronoun, unresolved."""
+        if tok.text.isupper() and len(tok.text) > 1:
+            return None  # "WHO said": an acronym, not the pronoun
         if tok.pos_ == "PRON" or tok.lower_ in self.lexicon.pronouns:
             return self._pronoun(tok, cue.content)
         return None
@@ -590,7 +603,8 @@ class SpeakerResolver:
     def _proper_noun(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         """ "Voigt told reporters": a name the recogniser missed, or the tagger took for a noun."""
         tok = self._misparsed_title(tok)
-        if tok.pos_ == "PROPN" or tok.is_title and self.index.lookup([tok.text], "PERSON") is not None:
+        acronym = tok.text.isupper() and tok.is_alpha and len(tok) > 1  # "WHO" tagged as a pronoun
+        if tok.pos_ == "PROPN" or acronym or tok.is_title and self.index.lookup([tok.text], "PERSON") is not None:
             span = _name_span(tok)
             name, label = self.index.canonical(span)
             if label is None:
