@@ -345,7 +345,7 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
         # is the subject only when there is no other
-        subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
+        subjects = [c for c in subjects if not _fenced(c, cur)] or [c for c in subjects if not _bracketed(c)] or subjects
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker; in
             # "The plan, he said, would ..." the pronoun set off by commas
@@ -459,6 +459,14 @@ def _sentence_subject(verb: Token, inside: list[bool]) -> Token | None:
     return next((t for t in subjects if t.lower_ not in TIME_WORDS), None)
 
 
+def _bracketed(tok: Token) -> bool:
+    """Whether ``tok`` stands inside parentheses ("Acme Inc. (Nasdaq: ACME) said")."""
+    doc = tok.doc
+    sent = punct_sentence(doc, tok.i)
+    opened = [t for t in doc[sent.start : tok.i] if t.text in {"(", ")"}]
+    return bool(opened) and opened[-1].text == "("
+
+
 def _fenced(subject: Token, verb: Token) -> bool:
     """Whether a bracket or a spaced dash stands between the two ("TOKYO (Reuters) - ...",
     but not the hyphens of "34-year-old")."""
@@ -508,7 +516,9 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
     for j in (before, after):
         # not the object of a preposition: "the atmosphere described by Ushakov suggests"
         object_of = j == before and j > 0 and doc[j - 1].pos_ == "ADP"
-        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"} and not object_of:
+        # nor the subject of the clause the cue reports: "..., saying he should have ..."
+        reported = j == after and j < len(doc) and doc[j].dep_ in _SUBJ | _PASS_SUBJ and doc[j].head.i != verb.i
+        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"} and not object_of and not reported:
             return doc[j]
     if _after_quote(doc, verb, inside):
         # '"...", says watchdog': the noun phrase after an inverted cue

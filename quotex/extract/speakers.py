@@ -453,7 +453,9 @@ class SpeakerResolver:
             self.history.append((cue.cue.start, match))
         return match
 
-    def previous(self, before: int, *, person: bool = False, outside: Span | None = None) -> SpeakerMatch | None:
+    def previous(
+        self, before: int, *, person: bool = False, thing: bool = False, outside: Span | None = None
+    ) -> SpeakerMatch | None:
         """The most recent speaker before token ``before``.
 
         Speakers reported inside ``outside`` (the clause the current speaker reports:
@@ -462,7 +464,7 @@ class SpeakerResolver:
         for start, match in reversed(self.history):
             if outside is not None and outside.start <= start < outside.end:
                 continue
-            if start < before and (not person or match.label == "PERSON"):
+            if start < before and (not person or match.label == "PERSON") and not (thing and match.label == "PERSON"):
                 return match
         return None
 
@@ -646,7 +648,9 @@ class SpeakerResolver:
             subject = self._recent_subject(tok, after=self._last_start(tok.i, content), outside=content)
             prev = subject or prev or self._nearest_entity(tok, "PERSON")
         elif kind == "plural" or kind == "neuter":
-            prev = self.previous(tok.i, outside=content) or self._nearest_entity(tok, "ORG") or self._recent_body(tok)
+            # "it" is never a person; "they" may be people or a body
+            prev = self.previous(tok.i, outside=content, thing=kind == "neuter")
+            prev = prev or self._nearest_entity(tok, "ORG") or self._recent_body(tok)
         else:
             prev = None
         mention = span or self.doc[tok.i : tok.i + 1]
@@ -753,6 +757,15 @@ class SpeakerResolver:
             if named is not None and words and (known is None or len(known.name.split()) == 1):
                 # "Spotify will raise prices ..., the company said": the clause's subject
                 return SpeakerMatch(span, self.index.entry_for(words, "ORG").name, "ORG", 0.6)
+            # "the French foreign ministry said ... the ministry noted": the organisation named
+            # with the same noun, a speaker or a name, before any other
+            same = {tok.lower_, tok.lemma_.lower()}
+            for start, match in reversed(self.history):
+                if start < tok.i and match.label != "PERSON" and same & {t.lower_ for t in match.mention}:
+                    return SpeakerMatch(span, match.name, match.label, 0.6)
+            for start, entry in reversed(self.index.mentions):
+                if start < tok.i and entry.label == "ORG" and same & set(fold(entry.name).split()):
+                    return SpeakerMatch(span, entry.name, "ORG", 0.6)
             for start, entry in reversed(self.index.mentions):
                 if start < tok.i and entry.label == "ORG":
                     return SpeakerMatch(span, entry.name, "ORG", 0.5)
