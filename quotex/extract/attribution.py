@@ -56,7 +56,10 @@ def attribute_quotes(
         if speaker is not None:
             att = Attribution(k, speaker, speaker.confidence)
         elif last is not None and (
-            para == last[0] or para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q)
+            para == last[0]
+            or para - last[0] <= CONTINUATION_PARAGRAPHS
+            # "Adding, "..."": a cue with no speaker of its own continues the last one
+            and (_own_paragraph(doc, q) or k is not None and cues[k].subject is None)
         ):
             att = Attribution(None, last[1], min(0.6, last[1].confidence))
         else:

@@ -293,7 +293,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
 
 def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
-    if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
+    # "Adding, ..." with the participle tagged as a proper noun still heads a clause
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_ == "VBG" or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
         return True
     # "with the minister warning that ...": a participle tagged as a noun (but not the noun
     # of "a weekly briefing that")

@@ -621,7 +621,8 @@ class SpeakerResolver:
     def _misparsed_title(self, tok: Token) -> Token:
         """ "Kremlin foreign policy [aide] Yury Ushakov" headed by "policy": the name at its end."""
         right = tok.right_edge
-        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and self._is_person_name(right):
+        joined = not any(t.is_punct for t in self.doc[tok.i : right.i])
+        if tok.pos_ == "NOUN" and right.i > tok.i and right.pos_ == "PROPN" and joined and self._is_person_name(right):
             return right
         return tok
 
