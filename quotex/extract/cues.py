@@ -342,7 +342,11 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         subjects = [
             c
             for c in cur.children
-            if c.dep_ in _SUBJ and not inside[c.i] and c.lower_ not in TIME_WORDS and c.pos_ not in {"VERB", "AUX"}
+            if c.dep_ in _SUBJ
+            and not inside[c.i]
+            and c.lower_ not in TIME_WORDS
+            and c.pos_ not in {"VERB", "AUX"}
+            and not _dateline(c)
         ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
         # is the subject only when there is no other
@@ -458,6 +462,17 @@ def _sentence_subject(verb: Token, inside: list[bool]) -> Token | None:
     doc = verb.doc
     subjects = (t for t in doc[punct_sentence(doc, verb.i).start : verb.i] if t.dep_ in _SUBJ and not inside[t.i])
     return next((t for t in subjects if t.lower_ not in TIME_WORDS), None)
+
+
+def _dateline(tok: Token) -> bool:
+    """Whether ``tok`` is a dateline's place ("LONDON - Police said", "PARIS, May 2 (AFP) -"):
+    a capitalised word that opens its paragraph, never a speaker."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].is_upper and not doc[i - 1].is_space:
+        i -= 1  # "NEW YORK"
+    opens = i == 0 or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+    return opens and tok.is_upper and len(tok) > 2 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {",", "-", "–", "—", "("}
 
 
 def _bracketed(tok: Token) -> bool:

@@ -716,7 +716,10 @@ class SpeakerResolver:
             found = self._person(name)
             if found is not None:
                 return found
-        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        # not a name in brackets: "Acme Inc. (Nasdaq: ACME) said"
+        named = next(
+            (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and doc[c.i - 1].text != "("), None
+        )
         # "The watchdog's head, Gareth Davies, said", also when the parser hung the name elsewhere
         apposed = _name_span(named) if named is not None else _apposed_name(tok, limit)
         if apposed is not None and not self._org_like(apposed) and (found := self._person(apposed)) is not None:
