@@ -337,6 +337,9 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
     for _ in range(4):
         if cur is None:
             return None
+        if cur is not verb and cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "ROOT":
+            # "The panel, which met in private, agreed ..., saying" parsed with the noun as root
+            return cur
         # "on Friday defended" may parse Friday as a subject: a time is never a speaker
         # a clausal subject ("Speaking to reporters, the minister said") is never the speaker
         subjects = [
@@ -367,7 +370,8 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
                 )
             )  # but not "a spokesperson for President X", where X is not the speaker ("One of them, X," is)
             return next(named, inserted or first)
-        if any(c.dep_ in _PASS_SUBJ for c in cur.children):
+        # (a relative "which was held" passes the subject on to the noun it describes)
+        if any(c.dep_ in _PASS_SUBJ and c.tag_ not in {"WDT", "WP"} for c in cur.children):
             # "X is described (by Y)": the passive subject is what was said about, not a speaker
             return _by_agent(cur, inside)
         agent = _by_agent(cur, inside)
