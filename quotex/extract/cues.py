@@ -333,11 +333,11 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
 def _subject(verb: Token, inside: list[bool]) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive agent, or a climbed one."""
     cur: Token | None = verb
-    via_acl = False
+    via_acl = via_relcl = False
     for _ in range(4):
         if cur is None:
             return None
-        if cur is not verb and cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "ROOT":
+        if via_relcl and cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "ROOT":
             # "The panel, which met in private, agreed ..., saying" parsed with the noun as root
             return cur
         # "on Friday defended" may parse Friday as a subject: a time is never a speaker
@@ -385,6 +385,7 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         described_object = via_acl and cur.pos_ == "NOUN" and cur.dep_ in {"obj", "dobj"}
         if (cur.dep_ in _CLIMB or participle or described_object) and cur.head is not cur:
             via_acl = cur.dep_ == "acl"
+            via_relcl = cur.dep_ in {"relcl", "acl:relcl"}
             cur = cur.head
             continue
         return None
