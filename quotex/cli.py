@@ -198,11 +198,12 @@ def evaluate_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold file in the format of shared/eval/seeds/gold.json.")],
     texts: Annotated[Path, typer.Argument(help="Folder with <id>.txt articles named in the gold file.")],
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
+    by_sieve: Annotated[bool, typer.Option(help="Also count, per sieve, the attributions made and right.")] = False,
 ) -> None:
     """Score extraction against a gold file: quote, speaker and claim P/R/F1."""
     from quotex.evaluate import evaluate_folder
 
-    typer.echo(json.dumps(evaluate_folder(gold, texts, nlp=model), indent=2))
+    typer.echo(json.dumps(evaluate_folder(gold, texts, nlp=model, by_sieve=by_sieve), indent=2))
 
 
 def main() -> None:

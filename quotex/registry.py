@@ -125,6 +125,34 @@ def speech_cues() -> SpeechCues:
     return SpeechCues.from_dict({**_read("speech_cues.json"), **_read("roles.json")})
 
 
+@dataclass(frozen=True)
+class SievePrecision:
+    """Measured precision of each attribution sieve (``quotex/lexicons/sieve_precision.json``,
+    written by ``benchmarks/sieve_precision.py``); a sieve never measured counts as 0.5."""
+
+    mention: Mapping[str, float]
+    entity: Mapping[str, float]
+
+    def confidence(self, trace: str) -> float:
+        """Confidence of an attribution traced "MENTION_SIEVE/ENTITY_SIEVE": the product of both."""
+        mention, _, entity = trace.partition("/")
+        return round(self.mention.get(mention, 0.5) * self.entity.get(entity, 0.5), 3)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SievePrecision:
+        """Read the ``precision`` of each sieve of the two passes."""
+        return cls(
+            mention=MappingProxyType({k: float(v["precision"]) for k, v in data.get("mention", {}).items()}),
+            entity=MappingProxyType({k: float(v["precision"]) for k, v in data.get("entity", {}).items()}),
+        )
+
+
+@lru_cache(maxsize=1)
+def sieve_precision() -> SievePrecision:
+    """The sieve precisions shipped with quotex."""
+    return SievePrecision.from_dict(_read("sieve_precision.json"))
+
+
 @registry.misc("quotex.speech_cues.v1")  # type: ignore[untyped-decorator]  # catalogue is untyped
 def speech_cues_v1() -> SpeechCues:
     """Registered getter so a config can name the lexicon: ``@misc = "quotex.speech_cues.v1"``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -267,7 +267,7 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached name,
     # not the subject of the clause it was hung from
     trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i
-    candidates = {
+    candidates: dict[str, Callable[[], Token | None]] = {
         "trailing_name": lambda: adjacent if trailing else None,
         "preceding_cue": lambda: None if own else _preceding_cue_subject(tok, inside, lexicon),
         "cue_subject": lambda: _subject(tok, inside),
@@ -353,7 +353,9 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
         ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
         # is the subject only when there is no other
-        subjects = [c for c in subjects if not _fenced(c, cur)] or [c for c in subjects if not _bracketed(c)] or subjects
+        subjects = (
+            [c for c in subjects if not _fenced(c, cur)] or [c for c in subjects if not _bracketed(c)] or subjects
+        )
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker; in
             # "The plan, he said, would ..." the pronoun set off by commas
@@ -477,7 +479,8 @@ def _dateline(tok: Token) -> bool:
     while i > 0 and doc[i - 1].is_upper and not doc[i - 1].is_space:
         i -= 1  # "NEW YORK"
     opens = i == 0 or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
-    return opens and tok.is_upper and len(tok) > 2 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {",", "-", "–", "—", "("}
+    followed = tok.i + 1 < len(doc) and doc[tok.i + 1].text in {",", "-", "–", "—", "("}
+    return opens and tok.is_upper and len(tok) > 2 and followed
 
 
 def _bracketed(tok: Token) -> bool:

@@ -146,7 +146,8 @@ class EntityIndex:
             if len(holders) == 1 and holders[0] is not entry:
                 self._merge(entry, holders[0])
                 continue
-            named = [e for e in entries if e.label == "ORG" and entry.name.isupper() and _initials(e.name) == entry.name]
+            acronym = entry.name.isupper()
+            named = [e for e in entries if e.label == "ORG" and acronym and _initials(e.name) == entry.name]
             if len(named) == 1 and named[0] is not entry:
                 self._merge(entry, named[0])
 
@@ -423,6 +424,7 @@ ENTITY_ORDER: tuple[str, ...] = (
     "description",
 )
 
+
 class SpeakerResolver:
     """Resolves the speaker token of each cue to a mention and a canonical name, in text order.
 
@@ -430,9 +432,7 @@ class SpeakerResolver:
     role noun with no matching introduction ("the diplomat").
     """
 
-    def __init__(
-        self, doc: Doc, index: EntityIndex, lexicon: SpeechCues, order: Sequence[str] = ENTITY_ORDER
-    ) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex, lexicon: SpeechCues, order: Sequence[str] = ENTITY_ORDER) -> None:
         unknown = [name for name in order if name not in ENTITY_SIEVES]
         if unknown:
             raise ValueError(f"unknown entity sieves {unknown}; known: {list(ENTITY_SIEVES)}")
@@ -733,9 +733,7 @@ class SpeakerResolver:
             return SpeakerMatch(span, _strip_det(span).text, None, 0.5)
         if determiners & _INDEFINITE:
             # "an EU official", "a company spokesman": someone new, never an earlier speaker
-            return SpeakerMatch(
-                span, _strip_det(span).text, "PERSON" if head in self.person_roles else None, 0.5
-            )
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON" if head in self.person_roles else None, 0.5)
         owners = [t for t in span if t.dep_ in {"nmod:poss", "poss"}]
         if owners and head not in self.person_roles:
             return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)  # "Johnson's office", "its board"

@@ -18,7 +18,7 @@ from quotex.extract.quotes import quote_kind
 from quotex.extract.speakers import EntityIndex, SpeakerMatch, SpeakerResolver
 from quotex.pipeline import quote_finder
 from quotex.pipeline.extensions import QUOTE_ATTRS, register_quote_extensions, resolve_attrs
-from quotex.registry import SpeechCues, speech_cues
+from quotex.registry import SpeechCues, sieve_precision, speech_cues
 
 CUES_KEY = "quotex_cues"
 SPEAKERS_KEY = "quotex_speakers"
@@ -66,6 +66,7 @@ class SpeakerAttributor:
         self.name = name
         self.quotes_key = quotes_key
         self.lexicon = lexicon or speech_cues()
+        self.precision = sieve_precision()
         register_quote_extensions(resolve_attrs(attrs, QUOTE_ATTRS, name), quotes_key)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -93,8 +94,8 @@ class SpeakerAttributor:
             cue_spans.append(_tagged(cue.cue, cid, cue.lemma))
             if spk is not None:
                 speaker_spans.append(_tagged(spk.mention, cid, spk.label or "", spk.name))
-                confidence[cid] = spk.confidence
                 sieves[cid] = f"{cue.sieve}/{spk.sieve}"
+                confidence[cid] = self.precision.confidence(sieves[cid])
                 if not spk.resolved:
                     unresolved.append(cid)
             if cue.content is not None:
@@ -107,8 +108,8 @@ class SpeakerAttributor:
             elif att.speaker is not None:
                 link = q.id_
                 speaker_spans.append(_tagged(att.speaker.mention, link, att.speaker.label or "", att.speaker.name))
-                confidence[link] = att.confidence
                 sieves[link] = f"continuation/{att.speaker.sieve}"
+                confidence[link] = self.precision.confidence(sieves[link])
                 if not att.speaker.resolved:
                     unresolved.append(link)
             elif att.cue is not None:
