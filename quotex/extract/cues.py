@@ -263,7 +263,7 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         return None  # "called off the parade": only 'called it "a disgrace"' reports words
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
-    next_to = adjacent is not None and all(t.pos_ in {"ADV", "AUX"} for t in doc[adjacent.i + 1 : tok.i])
+    next_to = adjacent is not None and all(_between_subject_and_verb(t) for t in doc[adjacent.i + 1 : tok.i])
     # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached name,
     # not the subject of the clause it was hung from
     trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i
@@ -276,6 +276,9 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     }
     sieve, subject = next(((n, t) for n, f in candidates.items() if (t := f()) is not None), ("", None))
     apposed = _apposed_person(subject, inside) if subject is not None and subject.pos_ == "NOUN" else None
+    antecedent = _relative_antecedent(tok, inside)
+    if antecedent is not None and (subject is None or antecedent.i < subject.i < tok.i):
+        apposed = antecedent  # "Ana Ruiz, whose remarks were translated by an aide, said"
     if apposed is not None:
         sieve, subject = "apposition", apposed
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
@@ -406,6 +409,24 @@ def _misparsed_subject(verb: Token) -> bool:
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and head.dep_ == "ROOT"
 
 
+def _relative_antecedent(verb: Token, inside: list[bool]) -> Token | None:
+    """The name a relative clause set off by commas describes, right before the verb:
+    "Ana Ruiz, who the court cleared of all charges, said"."""
+    doc = verb.doc
+    b = verb.i - 1
+    while b > 0 and _between_subject_and_verb(doc[b]):
+        b -= 1
+    if b < 3 or doc[b].text != ",":
+        return None
+    for k in range(b - 1, max(2, b - 40), -1):
+        if inside[k] or doc[k].text in {".", ";", ":", "!", "?"} or doc[k].is_space:
+            return None
+        name = doc[k - 2]
+        if doc[k].lower_ in {"who", "whose"} and doc[k - 1].text == "," and name.pos_ == "PROPN" and not inside[name.i]:
+            return name
+    return None
+
+
 def _apposed_person(subject: Token, inside: list[bool]) -> Token | None:
     """'Ana Ruiz, an economist at the bank's research office, said': the parser may make the
     apposition's last noun the subject; the name before the commas speaks."""
@@ -513,11 +534,18 @@ def age_phrase(tok: Token) -> Span | None:
     return doc[i - 5 : i + 1]
 
 
+def _between_subject_and_verb(tok: Token) -> bool:
+    """Words news puts between a speaker and the verb: "X (also) said", "X on Sunday said"."""
+    if tok.pos_ in {"ADV", "AUX", "PART"} or tok.lower_ in TIME_WORDS:
+        return True
+    return tok.lower_ == "on" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in TIME_WORDS
+
+
 def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Token | None:
     """A name or pronoun right before ('Ushakov said') or after ('said Ushakov') the verb,
     for parses that did not attach it as the subject."""
     before = verb.i - 1
-    while before >= 0 and doc[before].pos_ in {"ADV", "AUX", "PART"} and not inside[before]:
+    while before >= 0 and _between_subject_and_verb(doc[before]) and not inside[before]:
         before -= 1
     if before > 0 and doc[before].text == ",":
         # "The watchdog's head, Gareth Davies, said" / "Tom Reyes, an economist at the institute, said"
