@@ -20,7 +20,6 @@ class Attribution:
 
     cue: int | None
     speaker: SpeakerMatch | None
-    confidence: float
 
 
 def attribute_quotes(
@@ -54,16 +53,16 @@ def attribute_quotes(
         k = _pick_cue(doc, q, cues)
         speaker = speakers[k] if k is not None else None
         if speaker is not None:
-            att = Attribution(k, speaker, speaker.confidence)
+            att = Attribution(k, speaker)
         elif last is not None and (
             para == last[0]
             or para - last[0] <= CONTINUATION_PARAGRAPHS
             # "Adding, "..."": a cue with no speaker of its own continues the last one
             and (_own_paragraph(doc, q) or k is not None and cues[k].subject is None)
         ):
-            att = Attribution(None, last[1], min(0.6, last[1].confidence))
+            att = Attribution(None, last[1])
         else:
-            att = Attribution(k, None, 0.0)
+            att = Attribution(k, None)
         if att.speaker is not None:
             last = (para, att.speaker)
         result.append(att)

@@ -41,13 +41,13 @@ class NameEntry:
 
 @dataclass(frozen=True)
 class SpeakerMatch:
-    """A speaker: the mention span, the canonical name, the confidence and the sieve that
-    decided the name; ``resolved`` is False where the mention ("she") names no known entity."""
+    """A speaker: the mention span, the canonical name and the sieve that decided the name
+    (its confidence is that sieve's measured precision); ``resolved`` is False where the
+    mention ("she") names no known entity."""
 
     mention: Span
     name: str
     label: str | None
-    confidence: float
     sieve: str = ""
     resolved: bool = True
 
@@ -495,7 +495,7 @@ class SpeakerResolver:
                     or fold(words[0]) in self.lexicon.given_names
                 )
                 kind = "PERSON" if person else "ORG"
-                return SpeakerMatch(named, self.index.entry_for(words, kind).name, kind, 0.7)
+                return SpeakerMatch(named, self.index.entry_for(words, kind).name, kind)
         return None
 
     def _pronoun_sieve(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
@@ -525,7 +525,7 @@ class SpeakerResolver:
         ):
             # "The Federal Aviation Administration": an organisation's name, not a role
             span = _strip_det(_noun_phrase(tok))
-            return SpeakerMatch(span, self.index.entry_for([t.text for t in span], "ORG").name, "ORG", 0.8)
+            return SpeakerMatch(span, self.index.entry_for([t.text for t in span], "ORG").name, "ORG")
         return None
 
     def _source_document(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
@@ -547,8 +547,8 @@ class SpeakerResolver:
         spoke = next((m for _, m in reversed(self.history) if m.label == "ORG"), None)
         spoke = spoke or self._nearest_entity(tok, "ORG")
         if spoke is not None:
-            return SpeakerMatch(span, spoke.name, "ORG", 0.5)
-        return SpeakerMatch(span, span.text, None, 0.3, resolved=False)
+            return SpeakerMatch(span, spoke.name, "ORG")
+        return SpeakerMatch(span, span.text, None, resolved=False)
 
     def _name_in_mention(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         """ "said Chief Executive and President Ana Ruiz", "Chair of the Rail Union Tom Berg said":
@@ -595,11 +595,11 @@ class SpeakerResolver:
         ent = _entity_at(self.doc, tok)
         if ent is not None and entity_label(ent.label_) is not None:
             name, label = self.index.canonical(ent)
-            return SpeakerMatch(self.index.mention(ent, label), name, label, 0.9)
+            return SpeakerMatch(self.index.mention(ent, label), name, label)
         place = ent is not None and ent.label_ in PLACE_LABELS and tok.pos_ == "PROPN"
         if ent is not None and place and self.index.lookup([tok.text], "PERSON") is None:
             # "China said": a country speaks through its government, never as "he" or "she"
-            return SpeakerMatch(_strip_det(ent), _strip_det(ent).text, "LOC", 0.7)
+            return SpeakerMatch(_strip_det(ent), _strip_det(ent).text, "LOC")
         return None
 
     def _proper_noun(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
@@ -615,7 +615,7 @@ class SpeakerResolver:
                     return self._role(tok, cue.cue.start, cue.content)
                 label = "ORG" if _looks_org(span) else "PERSON"
                 name = self.index.entry_for(words, label).name
-            return SpeakerMatch(span, name, label, 0.8)
+            return SpeakerMatch(span, name, label)
         return None
 
     def _misparsed_title(self, tok: Token) -> Token:
@@ -657,8 +657,8 @@ class SpeakerResolver:
         mention = span or self.doc[tok.i : tok.i + 1]
         if prev is None:
             # the source is there even when nobody fits: the mention itself, marked unresolved
-            return SpeakerMatch(mention, mention.text, None, 0.3, resolved=False)
-        return SpeakerMatch(mention, prev.name, prev.label, 0.7, resolved=prev.resolved)
+            return SpeakerMatch(mention, mention.text, None, resolved=False)
+        return SpeakerMatch(mention, prev.name, prev.label, resolved=prev.resolved)
 
     def _last_start(self, before: int, content: Span | None) -> int:
         for start, _ in reversed(self.history):
@@ -680,7 +680,7 @@ class SpeakerResolver:
             if head.tag_ in {"NNS", "NNPS"}:
                 continue  # "Democrats were less certain": not a "he" or "she"
             if head.dep_ in _SUBJ_DEPS or _name_is_subject(self.doc, start):
-                return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.6)
+                return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label)
         return None
 
     def _recent_body(self, tok: Token) -> SpeakerMatch | None:
@@ -690,13 +690,13 @@ class SpeakerResolver:
             cand = self.doc[i]
             if cand.dep_ in _SUBJ_DEPS and cand.lemma_.lower() in self.lexicon.org_roles:
                 span = _noun_phrase(cand)
-                return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
+                return SpeakerMatch(span, _strip_det(span).text, "ORG")
         return None
 
     def _nearest_entity(self, tok: Token, label: str) -> SpeakerMatch | None:
         for start, entry in reversed(self.index.mentions):
             if start < tok.i and entry.label == label:
-                return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label, 0.5)
+                return SpeakerMatch(self.doc[start : start + 1], entry.name, entry.label)
         return None
 
     def _role(self, tok: Token, limit: int | None = None, content: Span | None = None) -> SpeakerMatch | None:
@@ -730,26 +730,26 @@ class SpeakerResolver:
         determiners = {t.lower_ for t in self.doc[span.start : tok.i + 1] if t.dep_ == "det"}
         if tok.tag_ in {"NNS", "NNPS"} and not determiners & {"the", "these", "those"}:
             # "Analysts said", "Officials said": a group, not someone introduced before
-            return SpeakerMatch(span, _strip_det(span).text, None, 0.5)
+            return SpeakerMatch(span, _strip_det(span).text, None)
         if determiners & _INDEFINITE:
             # "an EU official", "a company spokesman": someone new, never an earlier speaker
-            return SpeakerMatch(span, _strip_det(span).text, "PERSON" if head in self.person_roles else None, 0.5)
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON" if head in self.person_roles else None)
         owners = [t for t in span if t.dep_ in {"nmod:poss", "poss"}]
         if owners and head not in self.person_roles:
-            return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)  # "Johnson's office", "its board"
+            return SpeakerMatch(span, _strip_det(span).text, "ORG")  # "Johnson's office", "its board"
         if any(t.pos_ == "PRON" for t in owners):
             # "its chief executive", "his spokesman": someone not introduced before
-            return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON")
         if head in self.person_roles:
             # "Japan's prime minister": the country is a modifier of the role, as in "Japanese"
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
             introduced = self._introduced(head, mods, tok.i)
             if introduced is not None:
-                return SpeakerMatch(span, introduced[0].name, "PERSON", introduced[1])
+                return SpeakerMatch(span, introduced[0].name, "PERSON", sieve=introduced[1])
             prev = None if owners else self.previous(tok.i, person=True)
             if prev is not None:
-                return SpeakerMatch(span, prev.name, prev.label, 0.5)
-            return SpeakerMatch(span, _strip_det(span).text, "PERSON", 0.4)
+                return SpeakerMatch(span, prev.name, prev.label)
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON")
         if head in self.lexicon.org_roles:
             named = _trailed_subject(content, tok)
             words = self.index._name_words(_strip_det(_name_span(named))) if named is not None else []
@@ -758,22 +758,22 @@ class SpeakerResolver:
             # person met with a given name is not ("Musk will step down, the company said")
             if named is not None and words and (known is None or len(known.name.split()) == 1):
                 # "Spotify will raise prices ..., the company said": the clause's subject
-                return SpeakerMatch(span, self.index.entry_for(words, "ORG").name, "ORG", 0.6)
+                return SpeakerMatch(span, self.index.entry_for(words, "ORG").name, "ORG")
             # "the French foreign ministry said ... the ministry noted": the organisation named
             # with the same noun, a speaker or a name, before any other
             same = {tok.lower_, tok.lemma_.lower()}
             for start, match in reversed(self.history):
                 if start < tok.i and match.label != "PERSON" and same & {t.lower_ for t in match.mention}:
-                    return SpeakerMatch(span, match.name, match.label, 0.6)
+                    return SpeakerMatch(span, match.name, match.label)
             for start, entry in reversed(self.index.mentions):
                 if start < tok.i and entry.label == "ORG" and same & set(fold(entry.name).split()):
-                    return SpeakerMatch(span, entry.name, "ORG", 0.6)
+                    return SpeakerMatch(span, entry.name, "ORG")
             for start, entry in reversed(self.index.mentions):
                 if start < tok.i and entry.label == "ORG":
-                    return SpeakerMatch(span, entry.name, "ORG", 0.5)
+                    return SpeakerMatch(span, entry.name, "ORG")
         if tok.pos_ == "NOUN" and doc[tok.i].is_title:
-            return SpeakerMatch(span, _strip_det(span).text, "ORG", 0.5)
-        return SpeakerMatch(span, _strip_det(span).text, None, 0.3)
+            return SpeakerMatch(span, _strip_det(span).text, "ORG")
+        return SpeakerMatch(span, _strip_det(span).text, None)
 
     def _titled_name_start(self, tok: Token) -> int | None:
         """Where the name after a role starts: right after it, or after the title that ends
@@ -802,10 +802,10 @@ class SpeakerResolver:
         words = self.index._name_words(name)
         if not words:
             return None
-        return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON", 0.8)
+        return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON")
 
-    def _introduced(self, role: str, mods: set[str], before: int) -> tuple[NameEntry, float] | None:
-        """The person introduced with ``role`` and the confidence: the one sharing most
+    def _introduced(self, role: str, mods: set[str], before: int) -> tuple[NameEntry, str] | None:
+        """The person introduced with ``role`` and how ("role" or "role_lookahead"): the one sharing most
         modifiers, then a subject before an object, latest first (someone's "counterpart" holds
         the roles of the person named before). Failing that, the next person named, as the
         subject of a later sentence and introduced with this role or with none ("Japan's prime
@@ -820,7 +820,7 @@ class SpeakerResolver:
                 if best is None or score > best[:3]:
                     best = (*score, entry)
         if best is not None:
-            return best[3], 0.75
+            return best[3], "role"
         # the next person named, as the subject of a later sentence: news names the person of
         # a lede's role in the next paragraphs ("The head of the WHO warned ... Tedros said")
         sent_end = self.doc[before].sent.end
@@ -832,9 +832,7 @@ class SpeakerResolver:
         if start < sent_end or not _subject_mention(self.doc, start) or not before < first < before + LOOKAHEAD_TOKENS:
             return None
         named_roles = {r for r in following.roles if not r.startswith("mod:")}
-        if role in named_roles:
-            return following, 0.7
-        return (following, 0.55) if not named_roles else None
+        return (following, "role_lookahead") if role in named_roles or not named_roles else None
 
     def _first_start(self, entry: NameEntry) -> int:
         return next(s for s, e in self.index.mentions if e is entry)
