@@ -11,6 +11,7 @@ from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quotex import spans
 from quotex.errors import Errors, ExtractionError
 from quotex.extract.attribution import attribute_quotes
 from quotex.extract.cues import find_cues
@@ -20,9 +21,9 @@ from quotex.pipeline import quote_finder
 from quotex.pipeline.extensions import QUOTE_ATTRS, register_quote_extensions, resolve_attrs
 from quotex.registry import SpeechCues, sieve_precision, speech_cues
 
-CUES_KEY = "quotex_cues"
-SPEAKERS_KEY = "quotex_speakers"
-CONTENTS_KEY = "quotex_contents"
+CUES_KEY = spans.CUES_KEY
+SPEAKERS_KEY = spans.SPEAKERS_KEY
+CONTENTS_KEY = spans.CONTENTS_KEY
 
 
 @Language.factory(
@@ -50,7 +51,8 @@ class SpeakerAttributor:
     quote id for a quote that continues the previous speaker; label = PERSON/ORG;
     ``kb_id_`` = canonical name) and ``doc.spans["quotex_contents"]`` (the clause each cue
     reports, ``id_`` = cue id). Each quote span's label becomes its kind and its ``kb_id_``
-    the id of its speaker link. Confidences go to ``doc.user_data["quotex_confidence"]``.
+    the id of its speaker link. Confidences (the measured precision of the sieves that decided) go to
+    ``doc.user_data["quotex_confidence"]``, the sieve traces to ``doc.user_data["quotex_sieves"]``.
     Getters ``Doc._.quotes``, ``Span._.speaker`` and ``Span._.cue`` (renamable with
     ``attrs``) give the results as pydantic models.
     """
@@ -124,9 +126,9 @@ class SpeakerAttributor:
         doc.spans[CUES_KEY] = cue_spans
         doc.spans[SPEAKERS_KEY] = speaker_spans
         doc.spans[CONTENTS_KEY] = contents
-        doc.user_data["quotex_confidence"] = confidence
-        doc.user_data["quotex_sieves"] = sieves
-        doc.user_data["quotex_unresolved"] = unresolved
+        doc.user_data[spans.CONFIDENCE_DATA] = confidence
+        doc.user_data[spans.SIEVES_DATA] = sieves
+        doc.user_data[spans.UNRESOLVED_DATA] = unresolved
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
