@@ -433,9 +433,6 @@ class SpeakerResolver:
     """
 
     def __init__(self, doc: Doc, index: EntityIndex, lexicon: SpeechCues, order: Sequence[str] = ENTITY_ORDER) -> None:
-        unknown = [name for name in order if name not in ENTITY_SIEVES]
-        if unknown:
-            raise ValueError(f"unknown entity sieves {unknown}; known: {list(ENTITY_SIEVES)}")
         self.doc = doc
         self.index = index
         self.lexicon = lexicon

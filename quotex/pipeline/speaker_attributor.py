@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotex import spans
-from quotex.errors import Errors, ExtractionError
+from quotex.errors import ConfigError, Errors, ExtractionError
 from quotex.extract.attribution import attribute_quotes
 from quotex.extract.cues import find_cues
 from quotex.extract.quotes import quote_kind
-from quotex.extract.speakers import EntityIndex, SpeakerMatch, SpeakerResolver
+from quotex.extract.speakers import ENTITY_ORDER, ENTITY_SIEVES, EntityIndex, SpeakerMatch, SpeakerResolver
 from quotex.pipeline import quote_finder
 from quotex.pipeline.extensions import QUOTE_ATTRS, register_quote_extensions, resolve_attrs
 from quotex.registry import SpeechCues, sieve_precision, speech_cues
@@ -34,13 +34,20 @@ CONTENTS_KEY = spans.CONTENTS_KEY
         "quotes_key": quote_finder.SPANS_KEY,
         "lexicon": {"@misc": "quotex.speech_cues.v1"},
         "attrs": QUOTE_ATTRS,
+        "entity_sieves": list(ENTITY_ORDER),
     },
 )
 def make_speaker_attributor(
-    nlp: Language, name: str, quotes_key: str, lexicon: SpeechCues, attrs: dict[str, str]
+    nlp: Language,
+    name: str,
+    quotes_key: str,
+    lexicon: SpeechCues,
+    attrs: dict[str, str],
+    entity_sieves: list[str],
 ) -> SpeakerAttributor:
-    """Create the component; it needs a tagger, lemmatizer, parser and (for names) NER."""
-    return SpeakerAttributor(name, quotes_key=quotes_key, lexicon=lexicon, attrs=attrs)
+    """Create the component; it needs a tagger, lemmatizer, parser and (for names) NER.
+    ``entity_sieves`` is the order of pass 2 (docs/extraction.md lists the sieves)."""
+    return SpeakerAttributor(name, quotes_key=quotes_key, lexicon=lexicon, attrs=attrs, entity_sieves=entity_sieves)
 
 
 class SpeakerAttributor:
@@ -64,8 +71,13 @@ class SpeakerAttributor:
         quotes_key: str = quote_finder.SPANS_KEY,
         lexicon: SpeechCues | None = None,
         attrs: dict[str, str] | None = None,
+        entity_sieves: Sequence[str] = ENTITY_ORDER,
     ) -> None:
+        unknown = [s for s in entity_sieves if s not in ENTITY_SIEVES]
+        if unknown:
+            raise ConfigError(Errors.E011.format(sieves=unknown, known=list(ENTITY_SIEVES)))
         self.name = name
+        self.entity_sieves = tuple(entity_sieves)
         self.quotes_key = quotes_key
         self.lexicon = lexicon or speech_cues()
         self.precision = sieve_precision()
@@ -78,7 +90,7 @@ class SpeakerAttributor:
         info: dict[str, Any] = doc.user_data.get("quotex_quote_info", {})
         cues = find_cues(doc, quotes, self.lexicon)
         index = EntityIndex.outside_quotes(doc, quotes, self.lexicon)
-        resolver = SpeakerResolver(doc, index, self.lexicon)
+        resolver = SpeakerResolver(doc, index, self.lexicon, self.entity_sieves)
         resolved: list[SpeakerMatch | None] = [resolver.resolve(c) for c in cues]  # in text order
         paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
         position = {q.id_: i for i, q in enumerate(quotes)}
