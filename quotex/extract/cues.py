@@ -275,6 +275,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         "sentence_subject": lambda: _sentence_subject(tok, inside),
     }
     sieve, subject = next(((n, t) for n, f in candidates.items() if (t := f()) is not None), ("", None))
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and subject.head.dep_ in {"relcl", "acl:relcl"}:
+        subject = subject.head.head  # "Ines Duarte, who called the repairs ...": who is Ines Duarte
     apposed = _apposed_person(subject, inside) if subject is not None and subject.pos_ == "NOUN" else None
     antecedent = _relative_antecedent(tok, inside)
     if antecedent is not None and (subject is None or antecedent.i < subject.i < tok.i):
