@@ -166,38 +166,44 @@ class EntityIndex:
 
     def _add_unrecognised_names(self, doc: Doc, skip: Sequence[bool] | None) -> None:
         """People the entity recogniser missed: runs of two or more proper-noun name words."""
+        named = PERSON_LABELS | ORG_LABELS
         i = 0
         while i < len(doc):
             j = i
             while (
                 j < len(doc)
                 and doc[j].pos_ == "PROPN"
-                and doc[j].ent_type_ not in PERSON_LABELS | ORG_LABELS
+                and doc[j].ent_type_ not in named
                 # an acronym title opens a name ("Interior CS Ali Baraka")
                 and (doc[j].is_title or doc[j].is_upper and j + 1 < len(doc) and doc[j + 1].is_title)
             ):
                 j += 1
-            # a run tagged as a place is a person only as a subject ("Tedros Adhanom said"
-            # tagged as a place, but not "in South Africa")
-            place = any(t.ent_type_ in PLACE_LABELS for t in doc[i:j]) and not _name_is_subject(doc, i)
-            titled = j == i + 1 and i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in self.lexicon.titles
-            if titled and (skip is None or not skip[i]):
-                # "Judge Denyer", "Mayor Lind": a title and a surname
-                entry = self._add("PERSON", [doc[i].text])
-                entry.roles |= self._roles_near(doc[i - 1 : j])
-                self.mentions.append((i, entry))
-            elif j > i and (skip is None or not skip[i]) and not place:
-                span = doc[i : _hyphen_end(doc, j)]
-                words = self._name_words(span)
-                if len(words) >= 2:
-                    org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
-                    entry = self._add("ORG" if org else "PERSON", words)
-                    roles = self._roles_near(span)
-                    entry.roles |= roles
-                    if "counterpart" in roles:
-                        self.counterparts.add(i)
-                    self.mentions.append((i, entry))
+            if j > i and (skip is None or not skip[i]):
+                self._add_run(doc, i, j)
             i = max(j, i + 1)
+
+    def _add_run(self, doc: Doc, i: int, j: int) -> None:
+        """A run of name words ``doc[i:j]`` the recogniser missed (or tagged as a place)."""
+        if j == i + 1 and i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in self.lexicon.titles:
+            # "Judge Denyer", "Mayor Lind": a title and a surname
+            entry = self._add("PERSON", [doc[i].text])
+            entry.roles |= self._roles_near(doc[i - 1 : j])
+            self.mentions.append((i, entry))
+            return
+        # a run tagged as a place is a person only as a subject ("Tedros Adhanom said" tagged
+        # as a place, but not "in South Africa")
+        if any(t.ent_type_ in PLACE_LABELS for t in doc[i:j]) and not _name_is_subject(doc, i):
+            return
+        span = doc[i : _hyphen_end(doc, j)]
+        words = self._name_words(span)
+        if len(words) >= 2:
+            org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
+            entry = self._add("ORG" if org else "PERSON", words)
+            roles = self._roles_near(span)
+            entry.roles |= roles
+            if "counterpart" in roles:
+                self.counterparts.add(i)
+            self.mentions.append((i, entry))
 
     def label_of(self, ent: Span, *, places: bool = False) -> str | None:
         """quotex's label of an entity, with a small recogniser's commonest slip undone:
