@@ -58,6 +58,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "sentence_subject",
     "apposition",
     "colon",
+    "headline",
     "continuation",
 )
 
@@ -89,6 +90,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             found.append(match)
             covered = match.cue.end
     found.extend(_colon_cues(doc, quotes, inside))
+    found.extend(_headline_cue(doc, inside))
     found.sort(key=lambda m: m.cue.start)
     return [_unrelay(m, found) for m in found]
 
@@ -849,3 +851,22 @@ def _colon_subject(before: Token, inside: list[bool]) -> Token:
             if subject is not None and subject.i < before.i:
                 return subject
     return before
+
+
+def _headline_cue(doc: Doc, inside: list[bool]) -> list[CueMatch]:
+    """ "Release of the hostages not confirmed: Foreign Ministry": a headline that ends with
+    its source after a colon reports the words before it."""
+    end = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc))
+    colon = next((t.i for t in reversed(doc[:end]) if t.text == ":"), None)
+    if colon is None or colon < 3 or any(inside[colon:end]):
+        return []
+    # the source: a short name or role ("Sheriff", "French foreign ministry"), no clause
+    source = [t for t in doc[colon + 1 : end + 1] if not t.is_space]
+    if not 1 <= len(source) <= 5 or not (source[0].is_title or source[0].is_upper):
+        return []
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.like_num for t in source):
+        return []
+    content = doc[0:colon]
+    if sum(t.is_alpha for t in content) < 3:
+        return []
+    return [CueMatch(doc[colon : colon + 1], ":", source[-1], content, sieve="headline")]

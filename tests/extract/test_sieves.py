@@ -190,6 +190,33 @@ def test_error_kinds(kind: str, text: str, quote: str, name: str) -> None:
     assert speaker is not None and name.lower() in speaker.name.lower(), (kind, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "claim", "name"),
+    [
+        (
+            "Ferry fares will rise in spring: Harbour Authority\n\nThe authority said costs had doubled.",
+            "Ferry fares will rise in spring",
+            "Harbour Authority",
+        ),
+        (
+            "Those who broke the rules will be punished: Leila Haddad\n\nThe minister spoke on Sunday.",
+            "Those who broke the rules will be punished",
+            "Leila Haddad",
+        ),
+    ],
+)
+def test_a_headline_ending_with_its_source_is_a_claim(text: str, claim: str, name: str) -> None:
+    doc = quotex.extract(text)
+    found = [c for c in doc.claims if c.text == claim]
+    assert found and found[0].speaker is not None, [c.text for c in doc.claims]
+    assert found[0].speaker.name == name and (found[0].speaker.sieve or "").startswith("headline/")
+
+
+def test_a_headline_with_a_clause_after_its_colon_is_no_attribution() -> None:
+    doc = quotex.extract("Ferry fares: why they will rise in spring\n\nCosts have doubled since May.")
+    assert not [c for c in doc.claims if (c.speaker and (c.speaker.sieve or "").startswith("headline/"))]
+
+
 def test_an_unresolved_pronoun_is_returned_unresolved() -> None:
     speaker = speaker_of('"The vote was rigged," she said.', "The vote was rigged,")
     assert speaker is not None and speaker.text == "she" and speaker.resolved is False
