@@ -178,6 +178,18 @@ def test_sieve(trace: str, phenomenon: str, text: str, quote: str, name: str) ->
             "Amara Okafor",
         ),
         (
+            "an inverted cue the lexicon once missed ('sighed X')",
+            '"We have waited long enough," sighed Petra Novak.',
+            "We have waited long enough,",
+            "Petra Novak",
+        ),
+        (
+            "a body reacts with a word",
+            'Lakeside Airport has reacted with "dismay" after the runway plans were rejected.',
+            "dismay",
+            "Lakeside Airport",
+        ),
+        (
             "a title and a surname make a person",
             'Judge Ferreira ruled for the council. "The appeal is allowed," he said.',
             "The appeal is allowed,",
