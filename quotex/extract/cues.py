@@ -58,6 +58,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "sentence_subject",
     "apposition",
     "colon",
+    "dash",
     "headline",
     "continuation",
 )
@@ -91,6 +92,7 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
             covered = match.cue.end
     found.extend(_colon_cues(doc, quotes, inside))
     found.extend(_headline_cue(doc, inside))
+    found.extend(_dash_cues(doc, quotes, inside))
     found.sort(key=lambda m: m.cue.start)
     return [_unrelay(m, found) for m in found]
 
@@ -870,3 +872,26 @@ def _headline_cue(doc: Doc, inside: list[bool]) -> list[CueMatch]:
     if sum(t.is_alpha for t in content) < 3:
         return []
     return [CueMatch(doc[colon : colon + 1], ":", source[-1], content, sieve="headline")]
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _dash_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[CueMatch]:
+    """'"We will rebuild." – Commissioner Jane Doe': a dash after a quote and a name that
+    ends its line or sentence signs the quote."""
+    found = []
+    for q in quotes:
+        j = q.end
+        while j < len(doc) and (doc[j].is_quote or doc[j].text in {",", "."}) and not doc[j].is_space:
+            j += 1
+        if j + 1 >= len(doc) or doc[j].text not in _DASHES or inside[j + 1]:
+            continue
+        k = j + 1
+        while k < len(doc) and k < j + 7 and (doc[k].is_title or doc[k].is_upper) and not inside[k]:
+            k += 1
+        # the name ends its line or sentence, or a role follows it ("-- Anna Berg, economist")
+        ends = k == len(doc) or doc[k].is_space or doc[k].text in {".", ","} or "\n" in doc[k - 1].whitespace_
+        if j + 1 < k and ends:
+            found.append(CueMatch(doc[j : j + 1], ":", doc[k - 1], None, sieve="dash"))
+    return found

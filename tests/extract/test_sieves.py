@@ -77,6 +77,27 @@ CASES = [
         "Nobody will lose their job this year.",
         "Rosa Lind",
     ),
+    (
+        "dash/",
+        "a dash after a quote signs it",
+        'The council met on Monday.\n\n"We will rebuild every house." – Commissioner Jane Doe\n\nWork starts in May.',
+        "We will rebuild every house.",
+        "Jane Doe",
+    ),
+    (
+        "dash/",
+        "a dash, a name and a role",
+        '"Prices will fall before the summer." -- Anna Berg, economist',
+        "Prices will fall before the summer.",
+        "Anna Berg",
+    ),
+    (
+        "headline/",
+        "a headline's source after a colon",
+        'Fares "will rise in spring": Harbour Authority\n\nCosts have doubled.',
+        "will rise in spring",
+        "Harbour Authority",
+    ),
     # pass 2: the entity
     (
         "",
