@@ -16,10 +16,13 @@ CONTINUATION_PARAGRAPHS = 2
 
 @dataclass(frozen=True)
 class Attribution:
-    """A quote's cue (index into the cue list) and speaker; both None when unattributed."""
+    """A quote's cue (index into the cue list) and speaker; both None when unattributed.
+    ``via`` names the pass-1 sieve when the speaker is not the cue's own ("continuation",
+    "previous_sentence")."""
 
     cue: int | None
     speaker: SpeakerMatch | None
+    via: str = ""
 
 
 def attribute_quotes(
@@ -49,22 +52,28 @@ def attribute_quotes(
     """
     result: list[Attribution] = []
     last: tuple[int, SpeakerMatch] | None = None  # (paragraph, speaker) of the last attributed quote
+    last_end = -1  # where the last attributed quote ends
     for q, para in zip(quotes, paragraphs, strict=True):
         k = _pick_cue(doc, q, cues)
         speaker = speakers[k] if k is not None else None
+        before = _previous_sentence_cue(doc, q, cues, speakers, after=last_end) if speaker is None else None
         if speaker is not None:
             att = Attribution(k, speaker)
+        elif before is not None:
+            # "Reed said he was worried. "What he has done ..."": the sentence before speaks on
+            att = Attribution(before, speakers[before], via="previous_sentence")
         elif last is not None and (
             para == last[0]
             or para - last[0] <= CONTINUATION_PARAGRAPHS
             # "Adding, "..."": a cue with no speaker of its own continues the last one
             and (_own_paragraph(doc, q) or k is not None and cues[k].subject is None)
         ):
-            att = Attribution(None, last[1])
+            att = Attribution(None, last[1], via="continuation")
         else:
             att = Attribution(k, None)
         if att.speaker is not None:
             last = (para, att.speaker)
+            last_end = q.end
         result.append(att)
     # the cue of a multi-paragraph quote usually comes in its last paragraph
     for i in reversed(range(len(result))):
@@ -72,6 +81,23 @@ def attribute_quotes(
         if j is not None and result[j].speaker is None and result[i].speaker is not None:
             result[j] = result[i]
     return result
+
+
+def _previous_sentence_cue(
+    doc: Doc, q: Span, cues: Sequence[CueMatch], speakers: Sequence[SpeakerMatch | None], *, after: int
+) -> int | None:
+    """The cue with a speaker in the sentence right before a quote that opens its own sentence
+    in the same paragraph, when no quote was attributed since."""
+    i = q.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].text == " "):
+        i -= 1
+    if i < 0 or doc[i].text not in {".", "!", "?", ":"} or "\n" in doc[i].text_with_ws:
+        return None
+    sent = punct_sentence(doc, i)
+    found = [k for k, c in enumerate(cues) if sent.start <= c.cue.start < sent.end and speakers[k] is not None]
+    if not found or cues[found[-1]].cue.start < after:
+        return None
+    return found[-1]
 
 
 def _window(doc: Doc, q: Span) -> tuple[int, int]:

@@ -60,6 +60,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "colon",
     "dash",
     "headline",
+    "previous_sentence",
     "continuation",
 )
 

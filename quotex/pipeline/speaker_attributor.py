@@ -117,12 +117,12 @@ class SpeakerAttributor:
         kinds: list[Span] = []
         for q, att in zip(quotes, attributions, strict=True):
             link = ""
-            if att.cue is not None and att.speaker is not None and att.speaker is resolved[att.cue]:
+            if att.cue is not None and att.speaker is not None and att.speaker is resolved[att.cue] and not att.via:
                 link = f"k{att.cue}"
             elif att.speaker is not None:
                 link = q.id_
                 speaker_spans.append(_tagged(att.speaker.mention, link, att.speaker.label or "", att.speaker.name))
-                sieves[link] = f"continuation/{att.speaker.sieve}"
+                sieves[link] = f"{att.via or 'continuation'}/{att.speaker.sieve}"
                 confidence[link] = self.precision.confidence(sieves[link])
                 if not att.speaker.resolved:
                     unresolved.append(link)

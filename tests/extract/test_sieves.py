@@ -78,6 +78,14 @@ CASES = [
         "Rosa Lind",
     ),
     (
+        "previous_sentence/",
+        "a cue-less quote after a sentence that reports someone",
+        "The mayor spoke first. Councillor Ruth Abbey said she was worried about the budget. "
+        '"What they have done to the libraries is a scandal."',
+        "What they have done to the libraries is a scandal.",
+        "Ruth Abbey",
+    ),
+    (
         "dash/",
         "a dash after a quote signs it",
         'The council met on Monday.\n\n"We will rebuild every house." – Commissioner Jane Doe\n\nWork starts in May.',
