@@ -616,7 +616,9 @@ class SpeakerResolver:
                 words = self.index._name_words(span)
                 if not words:  # "said Dr." with no name after the title: a role, not a name
                     return self._role(tok, cue.cue.start, cue.content)
-                label = "ORG" if _looks_org(span) else "PERSON"
+                # "the Kremlin", "the Interior Ministry": an organisation's word makes the name one
+                org = any(t.lower_ in self.lexicon.org_roles or t.lower_ in self.lexicon.org_name_words for t in span)
+                label = "ORG" if org else "PERSON"
                 name = self.index.entry_for(words, label).name
             return SpeakerMatch(span, name, label)
         return None
@@ -1066,9 +1068,3 @@ def _noun_phrase(tok: Token) -> Span:
         if doc[k - 1].pos_ == "PROPN" or doc[k - 1].is_title:
             end = k
     return doc[start:end]
-
-
-def _looks_org(span: Span) -> bool:
-    return span.root.lower_ in {"kremlin", "pentagon", "whitehouse"} or any(
-        t.lower_ in {"ministry", "government", "agency", "house", "office"} for t in span
-    )
