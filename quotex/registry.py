@@ -37,6 +37,7 @@ class SpeechCues:
     recipient_verbs: frozenset[str]
     adverbial_marks: frozenset[str]
     source_nouns: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -86,6 +87,7 @@ class SpeechCues:
             recipient_verbs=frozenset(data.get("recipient_verbs", ())),
             adverbial_marks=frozenset(data.get("adverbial_marks", ())),
             source_nouns=frozenset(data.get("source_nouns", ())),
+            name_particles=frozenset(data.get("name_particles", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,6 +113,7 @@ class SpeechCues:
             "recipient_verbs": sorted(self.recipient_verbs),
             "adverbial_marks": sorted(self.adverbial_marks),
             "source_nouns": sorted(self.source_nouns),
+            "name_particles": sorted(self.name_particles),
         }
 
 

@@ -83,7 +83,7 @@ class EntityIndex:
             if label is None:
                 continue
             if label == "PERSON":
-                ent = _widen_name(ent)
+                ent = _widen_name(ent, lexicon.name_particles)
             words = self._name_words(ent)
             if not words or len(words) == 1 and words[0].lower() in lexicon.person_anaphors:
                 continue  # "the Spaniard" tagged as a person refers to someone named before
@@ -263,7 +263,7 @@ class EntityIndex:
     def mention(self, ent: Span, label: str | None) -> Span:
         """The words of an entity that name it: a person grown over name words the recogniser
         left out and cut after titles ("Mayor Daniel" + "Okoro" -> "Daniel Okoro")."""
-        return self.name_span(_widen_name(ent) if label == "PERSON" else _strip_det(ent))
+        return self.name_span(_widen_name(ent, self.lexicon.name_particles) if label == "PERSON" else _strip_det(ent))
 
     def _name_words(self, span: Span) -> list[str]:
         """The words of the name proper, possessives dropped."""
@@ -384,7 +384,7 @@ class EntityIndex:
     def canonical(self, span: Span) -> tuple[str, str | None]:
         """Canonical name and label of a name mention."""
         label = self.label_of(span) if span.label_ else None
-        words = self._name_words(_widen_name(span) if label == "PERSON" else span)
+        words = self._name_words(_widen_name(span, self.lexicon.name_particles) if label == "PERSON" else span)
         if label is None:
             for lab in ("PERSON", "ORG"):
                 entry = self.lookup(words, lab)
@@ -574,13 +574,23 @@ class SpeakerResolver:
         # the last run of two or more name words, one of them a person's by the recogniser or
         # a given name ("... Counsel Salvador Panelo")
         i = end
-        while i > tok.i + 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_.strip(".") not in roles:
+        while (
+            i > tok.i + 1
+            and doc[i - 1].pos_ == "PROPN"
+            and doc[i - 1].lower_.strip(".") not in roles | self.lexicon.org_name_words
+            and doc[i - 1].ent_type_ not in PLACE_LABELS  # "Governor of Oregon Dana Reyes"
+        ):
             i -= 1
+        if end - i >= 3 and doc[i - 1].lower_ in {"of", "for"}:
+            i += 1  # "Governor of Oregon Dana Reyes": the word after "of" is the office's
         run = doc[i:end]
-        # a person's by the recogniser, or a run of name words after a title that names no
-        # place or organisation ("... Chief Counsel Salvador Panelo")
+        # a person's by the recogniser, or a run of name words after a title or an
+        # organisation's name that names no place or organisation itself ("... Chief Counsel
+        # Salvador Panelo", "chief executive of the Tenants' Council Amara Okafor")
+        org_words = self.lexicon.org_name_words
+        after_title = doc[i - 1].lower_.strip(".") in roles | org_words
         person = any(t.ent_type_ in PERSON_LABELS for t in run) or (
-            all(not t.ent_type_ for t in run) and not any(t.lower_ in self.lexicon.org_name_words for t in run)
+            (after_title or all(not t.ent_type_ for t in run)) and not any(t.lower_ in org_words for t in run)
         )
         if len(run) < 2 or not person:
             return None
@@ -927,12 +937,15 @@ def _capitalised_name_word(tok: Token) -> bool:
     return tok.is_title and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and not tok.is_sent_start)
 
 
-def _widen_name(span: Span) -> Span:
+def _widen_name(span: Span, particles: frozenset[str] = frozenset()) -> Span:
     """A person entity grown over adjacent capitalised name words the recogniser left out
-    ("Ines" + "Duarte", "Mayor Sofia" + "Lind")."""
+    ("Ines" + "Duarte", "Mayor Sofia" + "Lind") and over the particles before a surname
+    ("Carla" + "van der" + "Berg")."""
     doc = span.doc
     start, end = span.start, span.end
-    while start > 0 and _capitalised_name_word(doc[start - 1]) and start > span.start - 3:
+    while start > 0 and doc[start - 1].is_lower and doc[start - 1].text in particles and start > span.start - 3:
+        start -= 1
+    while start > 0 and _capitalised_name_word(doc[start - 1]) and start > span.start - 6:
         start -= 1
     while end < len(doc) and _capitalised_name_word(doc[end]) and end < span.end + 3:
         end += 1

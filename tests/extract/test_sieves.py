@@ -219,6 +219,25 @@ def test_sieve(trace: str, phenomenon: str, text: str, quote: str, name: str) ->
             "Lakeside Airport",
         ),
         (
+            "a name with particles",
+            'Carla van der Berg spoke first. "We disagree," van der Berg said.',
+            "We disagree,",
+            "Carla van der Berg",
+        ),
+        (
+            "an office 'of' a place before the name",
+            'Governor of Oregon Dana Reyes said the fires were "under control".',
+            "under control",
+            "Dana Reyes",
+        ),
+        (
+            "the mention's own name beats an earlier holder of a similar role",
+            "Neighbour Tom Reed spoke first. "
+            'Chief executive of the Tenants Council Amara Okafor said rents were "too high".',
+            "too high",
+            "Amara Okafor",
+        ),
+        (
             "a title and a surname make a person",
             'Judge Ferreira ruled for the council. "The appeal is allowed," he said.',
             "The appeal is allowed,",
