@@ -1063,12 +1063,16 @@ def _noun_phrase(tok: Token) -> Span:
     doc = tok.doc
     start = tok.i
     for child in tok.lefts:
+        # not over a misparsed clause ("The Bank left interest rates unchanged" with "left" an adjective)
+        clause = any(t.dep_ in _SUBJ_DEPS for t in child.subtree)
         if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
-            start = min(start, child.left_edge.i)
+            start = start if clause else min(start, child.left_edge.i)
     end = tok.i + 1
     for child in tok.rights:
         # "people familiar with the matter", "a source close to the talks"
-        if child.dep_ == "amod" and child.pos_ in {"ADJ", "ADV"} and child.right_edge.i < tok.i + 7:
+        # (an adjective with a complement of its own, not "The Bank left rates unchanged")
+        complement = any(t.pos_ == "ADP" for t in child.subtree)
+        if child.dep_ == "amod" and child.pos_ in {"ADJ", "ADV"} and child.right_edge.i < tok.i + 7 and complement:
             return doc[start : child.right_edge.i + 1]
     # "the head of the World Health Organization", "a spokesman for Northern Rail": whose
     # head it is belongs to the role
