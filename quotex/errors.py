@@ -62,7 +62,7 @@ class Errors:
         "[E010] Article {id!r} has {length:,} characters, over quotex's limit of {limit:,} for one article "
         "(about 150,000 words). Split it into articles, or pass a larger `max_chars` if it really is one."
     )
-    E011 = "[E011] Unknown attribution sieves {sieves} in entity_sieves; known sieves: {known}."
+    E011 = "[E011] Unknown attribution sieves {sieves} in mention_sieves or entity_sieves; known sieves: {known}."
     E101 = "[E101] Two documents share the id {id!r}; give each document a unique Document.id."
     E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
     E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."

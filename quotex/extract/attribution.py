@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch, punct_sentence
+from quotex.extract.cues import MENTION_ORDER, CueMatch, punct_sentence
 from quotex.extract.speakers import SpeakerMatch
 
 # a quote paragraph with no cue continues a speaker quoted at most this many paragraphs before
@@ -32,6 +32,7 @@ def attribute_quotes(
     cues: Sequence[CueMatch],
     speakers: Sequence[SpeakerMatch | None],
     continues: Sequence[int | None] = (),
+    order: Sequence[str] = MENTION_ORDER,
 ) -> list[Attribution]:
     """Attribute quotes in text order.
 
@@ -44,6 +45,7 @@ def attribute_quotes(
         quotes: Quote content spans, in text order.
         paragraphs: Paragraph index of each quote.
         continues: Per quote, the index of the quote it continues (multi-paragraph quotes).
+        order: The pass-1 sieves that run; "previous_sentence" and "continuation" act here.
         cues: Speech cues from :func:`quotex.extract.cues.find_cues`.
         speakers: Resolved speaker of each cue (same order), None where unresolved.
 
@@ -56,17 +58,23 @@ def attribute_quotes(
     for q, para in zip(quotes, paragraphs, strict=True):
         k = _pick_cue(doc, q, cues)
         speaker = speakers[k] if k is not None else None
-        before = _previous_sentence_cue(doc, q, cues, speakers, after=last_end) if speaker is None else None
+        before = None
+        if speaker is None and "previous_sentence" in order:
+            before = _previous_sentence_cue(doc, q, cues, speakers, after=last_end)
         if speaker is not None:
             att = Attribution(k, speaker)
         elif before is not None:
             # "Reed said he was worried. "What he has done ..."": the sentence before speaks on
             att = Attribution(before, speakers[before], via="previous_sentence")
-        elif last is not None and (
-            para == last[0]
-            or para - last[0] <= CONTINUATION_PARAGRAPHS
-            # "Adding, "..."": a cue with no speaker of its own continues the last one
-            and (_own_paragraph(doc, q) or k is not None and cues[k].subject is None)
+        elif (
+            "continuation" in order
+            and last is not None
+            and (
+                para == last[0]
+                or para - last[0] <= CONTINUATION_PARAGRAPHS
+                # "Adding, "..."": a cue with no speaker of its own continues the last one
+                and (_own_paragraph(doc, q) or k is not None and cues[k].subject is None)
+            )
         ):
             att = Attribution(None, last[1], via="continuation")
         else:

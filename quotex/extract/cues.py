@@ -44,10 +44,12 @@ class CueMatch:
     sieve: str = ""
 
 
-#: pass 1, in order: how the mention that names a quote's or claim's source is found. The cue
-#: sieves run per cue in this order (the first that finds a token wins; "apposition" then
-#: corrects a subject that is the apposition of a name); quotes without a cue of their own
-#: fall to "continuation" (see quotex.extract.attribution)
+#: pass 1, in order: how the mention that names a quote's or claim's source is found. Per
+#: token, a "quoted ... as saying" or "according to" cue before a verb's; per verb, the subject
+#: sieves in this order (the first that finds a token wins; "apposition" then corrects a subject
+#: that only describes a name); colon, dash and headline cues beside them; quotes without a cue
+#: of their own fall to "previous_sentence", then "continuation" (quotex.extract.attribution).
+#: The ``mention_sieves`` setting of ``quotex_speakers`` may reorder or leave sieves out.
 MENTION_ORDER: tuple[str, ...] = (
     "quoted_as",
     "according_to",
@@ -65,13 +67,16 @@ MENTION_ORDER: tuple[str, ...] = (
 )
 
 
-def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[CueMatch]:
+def find_cues(
+    doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues, order: Sequence[str] = MENTION_ORDER
+) -> list[CueMatch]:
     """All speech cues in ``doc`` outside quotations, in text order.
 
     Args:
         doc: A parsed Doc (tagger, lemmatizer and dependency parser).
         quotes: Quotation spans; words inside them are the quoted person's, not cues.
         lexicon: The speech-cue lexicon.
+        order: The pass-1 sieves to run, in order (see :data:`MENTION_ORDER`).
 
     Returns:
         One match per cue, with its speaker token and content clause where found.
@@ -82,18 +87,21 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
     for tok in doc:
         if inside[tok.i] or tok.is_space or tok.i < covered:
             continue
-        quoted = lexicon.verb_lemma(tok.text, tok.lemma_) in lexicon.quoted_as
+        quoted = "quoted_as" in order and lexicon.verb_lemma(tok.text, tok.lemma_) in lexicon.quoted_as
         match = (
             (_quoted_as(doc, tok, inside) if quoted else None)
-            or _prepositional(doc, tok, lexicon, inside)
-            or _verbal(doc, tok, lexicon, inside)
+            or ("according_to" in order and _prepositional(doc, tok, lexicon, inside) or None)
+            or _verbal(doc, tok, lexicon, inside, order)
         )
         if match is not None:
             found.append(match)
             covered = match.cue.end
-    found.extend(_colon_cues(doc, quotes, inside))
-    found.extend(_headline_cue(doc, inside))
-    found.extend(_dash_cues(doc, quotes, inside))
+    if "colon" in order:
+        found.extend(_colon_cues(doc, quotes, inside))
+    if "headline" in order:
+        found.extend(_headline_cue(doc, inside))
+    if "dash" in order:
+        found.extend(_dash_cues(doc, quotes, inside))
     found.sort(key=lambda m: m.cue.start)
     return [_unrelay(m, found) for m in found]
 
@@ -260,7 +268,9 @@ def _report_participle(form: str) -> bool:
     return bool(stem) and (stem in lemmas or stem + "e" in lemmas or stem[:-1] in lemmas)
 
 
-def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+def _verbal(
+    doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool], order: Sequence[str] = MENTION_ORDER
+) -> CueMatch | None:
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
@@ -279,11 +289,14 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         "adjacent_name": lambda: adjacent,
         "sentence_subject": lambda: _sentence_subject(tok, inside),
     }
-    sieve, subject = next(((n, t) for n, f in candidates.items() if (t := f()) is not None), ("", None))
+    runs = [n for n in order if n in candidates]
+    sieve, subject = next(((n, t) for n in runs if (t := candidates[n]()) is not None), ("", None))
     if subject is not None and subject.tag_ in {"WP", "WDT"} and subject.head.dep_ in {"relcl", "acl:relcl"}:
         subject = subject.head.head  # "Ines Duarte, who called the repairs ...": who is Ines Duarte
-    apposed = _apposed_person(subject, inside) if subject is not None and subject.pos_ == "NOUN" else None
-    antecedent = _relative_antecedent(tok, inside)
+    apposition = "apposition" in order
+    noun = subject is not None and subject.pos_ == "NOUN"
+    apposed = _apposed_person(subject, inside) if apposition and noun and subject is not None else None
+    antecedent = _relative_antecedent(tok, inside) if apposition else None
     if antecedent is not None and (subject is None or antecedent.i < subject.i < tok.i):
         apposed = antecedent  # "Ana Ruiz, whose remarks were translated by an aide, said"
     if apposed is not None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from quotex import spans
 from quotex.errors import ConfigError, Errors, ExtractionError
 from quotex.extract.attribution import attribute_quotes
-from quotex.extract.cues import find_cues
+from quotex.extract.cues import MENTION_ORDER, find_cues
 from quotex.extract.quotes import quote_kind
 from quotex.extract.speakers import ENTITY_ORDER, ENTITY_SIEVES, EntityIndex, SpeakerMatch, SpeakerResolver
 from quotex.pipeline import quote_finder
@@ -34,6 +34,7 @@ CONTENTS_KEY = spans.CONTENTS_KEY
         "quotes_key": quote_finder.SPANS_KEY,
         "lexicon": {"@misc": "quotex.speech_cues.v1"},
         "attrs": QUOTE_ATTRS,
+        "mention_sieves": list(MENTION_ORDER),
         "entity_sieves": list(ENTITY_ORDER),
     },
 )
@@ -43,11 +44,20 @@ def make_speaker_attributor(
     quotes_key: str,
     lexicon: SpeechCues,
     attrs: dict[str, str],
+    mention_sieves: list[str],
     entity_sieves: list[str],
 ) -> SpeakerAttributor:
     """Create the component; it needs a tagger, lemmatizer, parser and (for names) NER.
-    ``entity_sieves`` is the order of pass 2 (docs/extraction.md lists the sieves)."""
-    return SpeakerAttributor(name, quotes_key=quotes_key, lexicon=lexicon, attrs=attrs, entity_sieves=entity_sieves)
+    ``mention_sieves`` and ``entity_sieves`` are the order of the two passes (docs/extraction.md
+    lists the sieves)."""
+    return SpeakerAttributor(
+        name,
+        quotes_key=quotes_key,
+        lexicon=lexicon,
+        attrs=attrs,
+        mention_sieves=mention_sieves,
+        entity_sieves=entity_sieves,
+    )
 
 
 class SpeakerAttributor:
@@ -71,12 +81,15 @@ class SpeakerAttributor:
         quotes_key: str = quote_finder.SPANS_KEY,
         lexicon: SpeechCues | None = None,
         attrs: dict[str, str] | None = None,
+        mention_sieves: Sequence[str] = MENTION_ORDER,
         entity_sieves: Sequence[str] = ENTITY_ORDER,
     ) -> None:
-        unknown = [s for s in entity_sieves if s not in ENTITY_SIEVES]
-        if unknown:
-            raise ConfigError(Errors.E011.format(sieves=unknown, known=list(ENTITY_SIEVES)))
+        for given, known in ((mention_sieves, MENTION_ORDER), (entity_sieves, tuple(ENTITY_SIEVES))):
+            unknown = [s for s in given if s not in known]
+            if unknown:
+                raise ConfigError(Errors.E011.format(sieves=unknown, known=list(known)))
         self.name = name
+        self.mention_sieves = tuple(mention_sieves)
         self.entity_sieves = tuple(entity_sieves)
         self.quotes_key = quotes_key
         self.lexicon = lexicon or speech_cues()
@@ -88,14 +101,14 @@ class SpeakerAttributor:
             raise ExtractionError(Errors.E005.format(what="dependency parses", needs="a parser"))
         quotes = list(doc.spans.get(self.quotes_key, []))
         info: dict[str, Any] = doc.user_data.get("quotex_quote_info", {})
-        cues = find_cues(doc, quotes, self.lexicon)
+        cues = find_cues(doc, quotes, self.lexicon, self.mention_sieves)
         index = EntityIndex.outside_quotes(doc, quotes, self.lexicon)
         resolver = SpeakerResolver(doc, index, self.lexicon, self.entity_sieves)
         resolved: list[SpeakerMatch | None] = [resolver.resolve(c) for c in cues]  # in text order
         paragraphs = [int(info.get(q.id_, {}).get("paragraph", 0)) for q in quotes]
         position = {q.id_: i for i, q in enumerate(quotes)}
         continues = [position.get(info.get(q.id_, {}).get("continues") or "") for q in quotes]
-        attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved, continues)
+        attributions = attribute_quotes(doc, quotes, paragraphs, cues, resolved, continues, self.mention_sieves)
 
         cue_spans: list[Span] = []
         speaker_spans: list[Span] = []

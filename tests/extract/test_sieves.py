@@ -7,6 +7,7 @@ is enough), so a case fails when another rule decides it, even rightly.
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ import quotex
 from quotex.evaluate import score
 from quotex.extract.cues import MENTION_ORDER
 from quotex.extract.speakers import ENTITY_ORDER, ENTITY_SIEVES, fold
+from quotex.model import model_path
 
 
 def speaker_of(text: str, quote: str) -> quotex.Speaker | None:
@@ -296,11 +298,24 @@ def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
         assert 0.0 < q.confidence < 1.0
 
 
-def test_the_entity_order_is_a_config_setting() -> None:
+def test_the_order_of_both_passes_is_a_config_setting() -> None:
     nlp = quotex.load()
-    assert nlp.get_pipe("quotex_speakers").entity_sieves == ENTITY_ORDER
+    component = nlp.get_pipe("quotex_speakers")
+    assert component.entity_sieves == ENTITY_ORDER and component.mention_sieves == MENTION_ORDER
     with pytest.raises(quotex.QuotexError, match="E011"):
-        nlp.get_pipe("quotex_speakers").__class__(entity_sieves=["pronoun", "guesswork"])
+        component.__class__(entity_sieves=["pronoun", "guesswork"])
+    with pytest.raises(quotex.QuotexError, match="E011"):
+        component.__class__(mention_sieves=["colon", "hunch"])
+
+
+def test_a_sieve_left_out_of_the_order_does_not_run() -> None:
+    text = 'Marta Kowalski spoke first.\n\n"The strike is over."'
+    assert speaker_of(text, "The strike is over.") is None  # no cue, no quote before: nobody
+    nlp = quotex.load(spacy.load(model_path()))  # a pipeline of its own, not the cached one
+    nlp.get_pipe("quotex_speakers").entity_sieves = tuple(s for s in ENTITY_ORDER if s != "entity")
+    doc = quotex.extract('Marta Kowalski said: "The strike is over."', nlp=nlp)
+    assert doc.quotes[0].speaker is not None
+    assert doc.quotes[0].speaker.sieve is not None and not doc.quotes[0].speaker.sieve.endswith("/entity")
 
 
 def test_by_sieve_counts_attributions_made_and_right() -> None:
