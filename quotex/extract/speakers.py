@@ -287,7 +287,14 @@ class EntityIndex:
     def _add(self, label: str, words: list[str]) -> NameEntry:
         full = " ".join(words)
         key = _person_key(words) if label == "PERSON" else fold(full)
-        entry = self.by_key.get(key)
+        entry = self.by_key.get(fold(full)) if label == "PERSON" and len(words) >= 2 else None
+        entry = entry or self.by_key.get(key)
+        if entry is not None and label == "PERSON" and _other_given_name(entry.name, words):
+            # "Will Smith" and his wife "Jada Pinkett Smith": one surname, two people; a bare
+            # "Smith" stays with the one named first
+            entry = NameEntry(label, full)
+            self.by_key[fold(full)] = entry
+            return entry
         if entry is None and label == "PERSON":
             # "Rhee" and "Rhee Chang-yong" are one person, whichever the recogniser met first
             entry = self.lookup(words, "PERSON")
@@ -298,6 +305,8 @@ class EntityIndex:
             entry = NameEntry(label, full)
         elif len(words) > len(entry.name.split()):
             entry.name = full
+        if label == "PERSON" and len(words) >= 2:
+            self.by_key.setdefault(fold(full), entry)
         if key not in self.by_key:
             self.by_key[key] = entry
             if label == "PERSON" and " " in key:
@@ -367,7 +376,10 @@ class EntityIndex:
         if not words:
             return None
         if label == "PERSON":
-            entry = self.by_key.get(_person_key(words))
+            whole = self.by_key.get(fold(" ".join(words))) if len(words) >= 2 else None
+            entry = whole or self.by_key.get(_person_key(words))
+            if entry is not None and whole is None and _other_given_name(entry.name, words):
+                return None  # "Jada Smith" is not the "Will Smith" of the surname
             if entry is None and len(words) == 1:
                 # "Rhee" after "Rhee Chang-yong": the one surname-first name it begins
                 holders = self.by_first_word.get(fold(words[0]), [])
@@ -398,6 +410,18 @@ class EntityIndex:
 
 
 _NAME_JOINERS = {"of", "for", "and", "the", "on", "&"}
+
+
+def _other_given_name(name: str, words: Sequence[str]) -> bool:
+    """Whether two full names share a surname but not a given name ("Will Smith", "Jada
+    Pinkett Smith"); a one-word name or an initial ("W. Smith") never differs."""
+    known = name.split()
+    if len(known) < 2 or len(words) < 2:
+        return False
+    a, b = fold(known[0]), fold(words[0])
+    if len(a) <= 2 or len(b) <= 2 or a.rstrip(".") == b.rstrip("."):
+        return False
+    return b not in fold(name).split() and a not in fold(" ".join(words)).split()
 
 
 def _initials(name: str) -> str:
@@ -539,9 +563,9 @@ class SpeakerResolver:
             return None
         span = _strip_det(_noun_phrase(tok))
         owner = next((c for c in tok.children if c.dep_ in {"nmod:poss", "poss"}), None)
-        issuer = owner or next(
-            (c for c in tok.children if c.dep_ == "nmod" and any(g.lower_ in {"from", "by"} for g in c.children)), None
-        )
+        # "a statement from the ministry", "A statement issued by King Charles ... said"
+        by = (t for t in tok.subtree if t.dep_ == "case" and t.lower_ in {"from", "by"} and t.head.i < cue.cue.start)
+        issuer = owner or next((t.head for t in by if t.head.pos_ in {"PROPN", "NOUN", "PRON"}), None)
         if issuer is not None:
             found = self._resolve_token(issuer, cue)
             if found is not None:

@@ -240,6 +240,19 @@ def test_sieve(trace: str, phenomenon: str, text: str, quote: str, name: str) ->
             "Amara Okafor",
         ),
         (
+            "two people share a surname: the bare surname is the one named first",
+            'Will Baker apologised on Monday. His wife Jada Pinkett Baker said she was "proud". '
+            '"I was wrong," Baker said.',
+            "I was wrong,",
+            "Will Baker",
+        ),
+        (
+            "a document issued by someone speaks for them",
+            'A statement issued by King Harald on Thursday said he mourned "profoundly" the loss.',
+            "profoundly",
+            "Harald",
+        ),
+        (
             "a title and a surname make a person",
             'Judge Ferreira ruled for the council. "The appeal is allowed," he said.',
             "The appeal is allowed,",
