@@ -769,16 +769,18 @@ class SpeakerResolver:
         determiners = {t.lower_ for t in self.doc[span.start : tok.i + 1] if t.dep_ == "det"}
         if tok.tag_ in {"NNS", "NNPS"} and not determiners & {"the", "these", "those"}:
             # "Analysts said", "Officials said": a group, not someone introduced before
-            return SpeakerMatch(span, _strip_det(span).text, None)
+            return SpeakerMatch(span, _strip_det(span).text, None, resolved=False)
         if determiners & _INDEFINITE:
             # "an EU official", "a company spokesman": someone new, never an earlier speaker
-            return SpeakerMatch(span, _strip_det(span).text, "PERSON" if head in self.person_roles else None)
+            return SpeakerMatch(
+                span, _strip_det(span).text, "PERSON" if head in self.person_roles else None, resolved=False
+            )
         owners = [t for t in span if t.dep_ in {"nmod:poss", "poss"}]
         if owners and head not in self.person_roles:
-            return SpeakerMatch(span, _strip_det(span).text, "ORG")  # "Johnson's office", "its board"
+            return SpeakerMatch(span, _strip_det(span).text, "ORG", resolved=False)  # "Johnson's office", "its board"
         if any(t.pos_ == "PRON" for t in owners):
             # "its chief executive", "his spokesman": someone not introduced before
-            return SpeakerMatch(span, _strip_det(span).text, "PERSON")
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON", resolved=False)
         if head in self.person_roles:
             # "Japan's prime minister": the country is a modifier of the role, as in "Japanese"
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
@@ -788,7 +790,7 @@ class SpeakerResolver:
             prev = None if owners else self.previous(tok.i, person=True)
             if prev is not None:
                 return SpeakerMatch(span, prev.name, prev.label)
-            return SpeakerMatch(span, _strip_det(span).text, "PERSON")
+            return SpeakerMatch(span, _strip_det(span).text, "PERSON", resolved=False)
         if head in self.lexicon.org_roles:
             named = _trailed_subject(content, tok)
             words = self.index._name_words(_strip_det(_name_span(named))) if named is not None else []
@@ -811,8 +813,8 @@ class SpeakerResolver:
                 if start < tok.i and entry.label == "ORG":
                     return SpeakerMatch(span, entry.name, "ORG")
         if tok.pos_ == "NOUN" and doc[tok.i].is_title:
-            return SpeakerMatch(span, _strip_det(span).text, "ORG")
-        return SpeakerMatch(span, _strip_det(span).text, None)
+            return SpeakerMatch(span, _strip_det(span).text, "ORG", resolved=False)
+        return SpeakerMatch(span, _strip_det(span).text, None, resolved=False)
 
     def _titled_name_start(self, tok: Token) -> int | None:
         """Where the name after a role starts: right after it, or after the title that ends

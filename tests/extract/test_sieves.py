@@ -298,6 +298,11 @@ def test_an_unresolved_pronoun_is_returned_unresolved() -> None:
     assert speaker.sieve == "cue_subject/pronoun"
 
 
+def test_a_description_that_names_nobody_is_unresolved() -> None:
+    speaker = speaker_of('"There is no such plan," a senior official told reporters.', "There is no such plan,")
+    assert speaker is not None and speaker.text == "a senior official" and speaker.resolved is False
+
+
 def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
     doc = quotex.extract(
         'Kremlin aide Yuri Ushakov said the call was "friendly". "We agreed to talk again," he added.\n\n'
