@@ -194,7 +194,7 @@ class EntityIndex:
         # as a place, but not "in South Africa")
         if any(t.ent_type_ in PLACE_LABELS for t in doc[i:j]) and not _name_is_subject(doc, i):
             return
-        span = doc[i : _hyphen_end(doc, j)]
+        span = doc[_past_office(doc, i, j) : _hyphen_end(doc, j)]
         words = self._name_words(span)
         if len(words) >= 2:
             org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
@@ -605,8 +605,7 @@ class SpeakerResolver:
             and doc[i - 1].ent_type_ not in PLACE_LABELS  # "Governor of Oregon Dana Reyes"
         ):
             i -= 1
-        if end - i >= 3 and doc[i - 1].lower_ in {"of", "for"}:
-            i += 1  # "Governor of Oregon Dana Reyes": the word after "of" is the office's
+        i = _past_office(doc, i, end)
         run = doc[i:end]
         # a person's by the recogniser, or a run of name words after a title or an
         # organisation's name that names no place or organisation itself ("... Chief Counsel
@@ -971,12 +970,27 @@ def _widen_name(span: Span, particles: frozenset[str] = frozenset()) -> Span:
     start, end = span.start, span.end
     while start > 0 and doc[start - 1].is_lower and doc[start - 1].text in particles and start > span.start - 3:
         start -= 1
-    while start > 0 and _capitalised_name_word(doc[start - 1]) and start > span.start - 6:
+    first = start
+    while start > 0 and _capitalised_name_word(doc[start - 1]) and start > first - 3:
         start -= 1
-    while end < len(doc) and _capitalised_name_word(doc[end]) and end < span.end + 3:
+    # a word to the right joins only when the parse links it to the name: not the capitalised
+    # verb of a title-case headline ("Boris Johnson Reveals What He Said")
+    while end < len(doc) and _capitalised_name_word(doc[end]) and end < span.end + 3 and _linked(doc[end], start, end):
         end += 1
     end = _hyphen_end(doc, end)
+    start = min(_past_office(doc, start, end), span.start)
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _past_office(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts in a run of three or more name words after "of" or "for": "Governor
+    of Oregon Dana Reyes" (the word after "of" is the office's)."""
+    return start + 1 if end - start >= 3 and start > 0 and doc[start - 1].lower_ in {"of", "for"} else start
+
+
+def _linked(tok: Token, start: int, end: int) -> bool:
+    """Whether ``tok`` hangs from a word of ``doc[start:end]`` or one of them hangs from it."""
+    return start <= tok.head.i < end or any(t.head.i == tok.i for t in tok.doc[start:end])
 
 
 def _entity_at(doc: Doc, tok: Token) -> Span | None:

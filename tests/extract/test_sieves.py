@@ -292,6 +292,34 @@ def test_a_headline_with_a_clause_after_its_colon_is_no_attribution() -> None:
     assert not [c for c in doc.claims if (c.speaker and (c.speaker.sieve or "").startswith("headline/"))]
 
 
+@pytest.mark.parametrize(
+    ("kind", "text", "quote", "name"),
+    [
+        (
+            "a title-case headline's verb is not glued onto a name",
+            'Maria Lopez Reveals What She Told The Board\n\nMaria Lopez spoke on Monday. "We will appeal," she said.',
+            "We will appeal,",
+            "Maria Lopez",
+        ),
+        (
+            "a name's particles stay, nothing else joins",
+            'Carla van der Berg spoke first. "We disagree," van der Berg said.',
+            "We disagree,",
+            "Carla van der Berg",
+        ),
+        (
+            "an office 'of' a place is not part of the name",
+            'Governor of Oregon Dana Reyes said the fires were "under control".',
+            "under control",
+            "Dana Reyes",
+        ),
+    ],
+)
+def test_canonical_name_boundaries(kind: str, text: str, quote: str, name: str) -> None:
+    speaker = speaker_of(text, quote)
+    assert speaker is not None and speaker.name == name, (kind, speaker)
+
+
 def test_an_unresolved_pronoun_is_returned_unresolved() -> None:
     speaker = speaker_of('"The vote was rigged," she said.', "The vote was rigged,")
     assert speaker is not None and speaker.text == "she" and speaker.resolved is False
