@@ -371,7 +371,8 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             if c.dep_ in _SUBJ
             and not inside[c.i]
             and c.lower_ not in TIME_WORDS
-            and c.pos_ not in {"VERB", "AUX"}
+            and c.dep_ != "csubj"
+            and c.pos_ != "VERB"  # (but "Will" of "Will Smith" tagged as an auxiliary speaks)
             and not _dateline(c)
         ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
