@@ -784,6 +784,20 @@ class SpeakerResolver:
             # "Japan's prime minister": the country is a modifier of the role, as in "Japanese"
             mods = {f"mod:{fold(t.text)}" for t in span if t.pos_ in {"PROPN", "ADJ"} and t.i != tok.i}
             introduced = self._introduced(head, mods, tok.i)
+            if introduced is not None and introduced[1] == "role":
+                return SpeakerMatch(span, introduced[0].name, "PERSON", sieve=introduced[1])
+            # a speaker met with this title before ("Interior CS Ali Baraka warned ... the CS
+            # said") beats a person named later
+            titled = next(
+                (
+                    m
+                    for s, m in reversed(self.history)
+                    if s < tok.i and m.label in {"PERSON", None} and head in {t.lower_ for t in m.mention}
+                ),
+                None,
+            )
+            if titled is not None:
+                return SpeakerMatch(span, titled.name, "PERSON", resolved=titled.resolved)
             if introduced is not None:
                 return SpeakerMatch(span, introduced[0].name, "PERSON", sieve=introduced[1])
             prev = None if owners else self.previous(tok.i, person=True)
