@@ -800,7 +800,8 @@ class SpeakerResolver:
                 return SpeakerMatch(span, titled.name, "PERSON", resolved=titled.resolved)
             if introduced is not None:
                 return SpeakerMatch(span, introduced[0].name, "PERSON", sieve=introduced[1])
-            prev = None if owners else self.previous(tok.i, person=True)
+            # one person is never "the authors"
+            prev = None if owners or tok.tag_ in {"NNS", "NNPS"} else self.previous(tok.i, person=True)
             if prev is not None:
                 return SpeakerMatch(span, prev.name, prev.label)
             return SpeakerMatch(span, _strip_det(span).text, "PERSON", resolved=False)

@@ -326,6 +326,12 @@ def test_an_unresolved_pronoun_is_returned_unresolved() -> None:
     assert speaker.sieve == "cue_subject/pronoun"
 
 
+def test_a_plural_description_never_becomes_one_person() -> None:
+    text = 'Ana Ruiz presented the report. "The response came far too late," said the authors.'
+    speaker = speaker_of(text, "The response came far too late,")
+    assert speaker is not None and "Ruiz" not in speaker.name and speaker.resolved is False
+
+
 def test_a_description_that_names_nobody_is_unresolved() -> None:
     speaker = speaker_of('"There is no such plan," a senior official told reporters.', "There is no such plan,")
     assert speaker is not None and speaker.text == "a senior official" and speaker.resolved is False
