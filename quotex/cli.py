@@ -347,11 +347,12 @@ def evaluate_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold file: JSON Lines of documents, as benchmarks/devset/gold.jsonl.")],
     texts: Annotated[Path, typer.Argument(help="Folder with <id>.txt articles named in the gold file.")],
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name or path; default: embedded.")] = None,
+    by_sieve: Annotated[bool, typer.Option(help="Also count, per sieve, the attributions made and right.")] = False,
 ) -> None:
     """Score extraction against a gold file: quote, speaker and claim P/R/F1."""
     from quotex.evaluate import evaluate_folder
 
-    result = evaluate_folder(gold, texts, nlp=model)
+    result = evaluate_folder(gold, texts, nlp=model, by_sieve=by_sieve)
     typer.echo(json.dumps(result, indent=2))
     for record in result["errors"]:
         typer.echo(f"quotex: {record['error']['message']}", err=True)

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from quotex import spans
 from quotex.errors import Warnings
 from quotex.extract.speakers import EntityIndex
 from quotex.ingest.metadata import find_dateline
-from quotex.pipeline import claim_extractor, quote_finder, speaker_attributor
 from quotex.registry import speech_cues
 from quotex.results import QUOTE_KINDS, Claim, Cue, Entity, Quote, Speaker, TextSpan
 from quotex.times import find_times
@@ -39,8 +39,8 @@ class DocConverter:
         paragraph_base: int = 0,
         published: dt.date | None = None,
         skip: Sequence[tuple[int, int]] = (),
-        quotes_key: str = quote_finder.SPANS_KEY,
-        claims_key: str = claim_extractor.SPANS_KEY,
+        quotes_key: str = spans.QUOTES_KEY,
+        claims_key: str = spans.CLAIMS_KEY,
     ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
@@ -50,9 +50,11 @@ class DocConverter:
         self.claims_key = claims_key
         self.published = published
         self.skip = list(skip)
-        self.speakers = {s.id_: s for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
-        self.cues = {c.id_: c for c in doc.spans.get(speaker_attributor.CUES_KEY, [])}
-        self.confidence: dict[str, float] = doc.user_data.get("quotex_confidence", {})
+        self.speakers = {s.id_: s for s in doc.spans.get(spans.SPEAKERS_KEY, [])}
+        self.cues = {c.id_: c for c in doc.spans.get(spans.CUES_KEY, [])}
+        self.confidence: dict[str, float] = doc.user_data.get(spans.CONFIDENCE_DATA, {})
+        self.sieves: dict[str, str] = doc.user_data.get(spans.SIEVES_DATA, {})
+        self.unresolved: set[str] = set(doc.user_data.get(spans.UNRESOLVED_DATA, ()))
         self.info: dict[str, dict[str, object]] = doc.user_data.get("quotex_quote_info", {})
 
     def _span(self, span: Span) -> tuple[int, int, str]:
@@ -73,7 +75,15 @@ class DocConverter:
         if span is None:
             return None
         s, e, text = self._span(span)
-        return Speaker(start=s, end=e, text=text, name=span.kb_id_ or text, label=span.label_ or None)
+        return Speaker(
+            start=s,
+            end=e,
+            text=text,
+            name=span.kb_id_ or text,
+            label=span.label_ or None,
+            sieve=self.sieves.get(link),
+            resolved=link not in self.unresolved,
+        )
 
     def cue(self, link: str) -> Cue | None:
         """The cue behind a link id."""

@@ -80,6 +80,7 @@ class Errors:
         "left untouched. Give a new file, or one written by `quotex extract --output`."
     )
     E014 = "[E014] {feature} needs {package}, which is not installed: pip install 'quotex[{extra}]'."
+    E015 = "[E015] Unknown attribution sieves {sieves} in mention_sieves or entity_sieves; known sieves: {known}."
     E101 = "[E101] Two documents share the id {id!r}; give each document a unique Document.id."
     E102 = "[E102] Unknown align option {name!r}; valid options: {options}."
     E103 = "[E103] Expected quotex Document objects, got {type} at position {index}."

@@ -82,6 +82,8 @@ def score(
     predicted: Mapping[str, Document],
     texts: Mapping[str, str],
     aliases: Mapping[str, Sequence[str]] | None = None,
+    *,
+    by_sieve: bool = False,
 ) -> dict[str, Any]:
     """Score predicted Documents against gold documents.
 
@@ -90,12 +92,16 @@ def score(
         predicted: Predicted Document per id.
         texts: Article text per id (the offsets' reference).
         aliases: Canonical speaker -> accepted names.
+        by_sieve: Also return ``by_sieve``: per pass ("mention", "entity") and sieve, the
+            attributions it made on matched quotes and claims with a gold speaker and how many
+            were right.
 
     Returns:
         ``quotes``, ``quotes_with_speaker`` and ``claims`` (each p/r/f1), ``claims_with_speaker``,
         ``speaker_accuracy`` on matched quotes, and the counts behind them.
     """
     aliases = aliases or {}
+    sieves: dict[str, dict[str, dict[str, int]]] = {"mention": {}, "entity": {}}
     n = dict(q_gold=0, q_pred=0, q_tp=0, q_spk=0, q_matched=0, c_gold=0, c_pred=0, c_tp=0, c_spk=0)
     for gold in gold_docs:
         doc = predicted.get(gold["id"])
@@ -110,14 +116,20 @@ def score(
             if gq[gi].get("speaker"):
                 n["q_matched"] += 1
                 name = (pq[pi].get("speaker") or {}).get("name")
-                n["q_spk"] += same_speaker(name, gq[gi]["speaker"], aliases)
+                right = same_speaker(name, gq[gi]["speaker"], aliases)
+                n["q_spk"] += right
+                _tally(sieves, pq[pi].get("speaker"), right)
         gc = gold.get("claims", [])
         n["c_gold"] += len(gc)
         n["c_pred"] += len(pc)
         for gi, pi in match_spans(gc, pc, text):
             n["c_tp"] += 1
             name = (pc[pi].get("speaker") or {}).get("name")
-            n["c_spk"] += same_speaker(name, gc[gi].get("speaker"), aliases)
+            right = same_speaker(name, gc[gi].get("speaker"), aliases)
+            n["c_spk"] += right
+            if gc[gi].get("speaker"):
+                _tally(sieves, pc[pi].get("speaker"), right)
+    extra = {"by_sieve": sieves} if by_sieve else {}
     return {
         "quotes": _prf(n["q_tp"], n["q_pred"], n["q_gold"]),
         "quotes_with_speaker": _prf(n["q_spk"], n["q_pred"], n["q_gold"]),
@@ -125,10 +137,23 @@ def score(
         "claims": _prf(n["c_tp"], n["c_pred"], n["c_gold"]),
         "claims_with_speaker": _prf(n["c_spk"], n["c_pred"], n["c_gold"]),
         "counts": n,
+        **extra,
     }
 
 
-def evaluate_folder(gold_path: Path | str, text_dir: Path | str, *, nlp: Any = None) -> dict[str, Any]:
+def _tally(sieves: dict[str, dict[str, dict[str, int]]], speaker: Mapping[str, Any] | None, right: bool) -> None:
+    """Count one attribution for the sieve of each pass that decided it ("cue_subject/pronoun")."""
+    if not speaker or not speaker.get("sieve"):
+        return
+    for kind, name in zip(("mention", "entity"), str(speaker["sieve"]).split("/"), strict=False):
+        cell = sieves[kind].setdefault(name, {"made": 0, "right": 0})
+        cell["made"] += 1
+        cell["right"] += right
+
+
+def evaluate_folder(
+    gold_path: Path | str, text_dir: Path | str, *, nlp: Any = None, by_sieve: bool = False
+) -> dict[str, Any]:
     """Extract every article a gold file names (``<text_dir>/<id>.txt``) and score it.
 
     An article whose extraction fails is scored as finding nothing and listed under
@@ -165,7 +190,7 @@ def evaluate_folder(gold_path: Path | str, text_dir: Path | str, *, nlp: Any = N
             predicted[result.id] = result
         else:
             errors.append(result.to_json_record())
-    return {**score(docs, predicted, texts, aliases), "errors": errors}
+    return {**score(docs, predicted, texts, aliases, by_sieve=by_sieve), "errors": errors}
 
 
 def read_gold(path: Path | str) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:

@@ -38,6 +38,8 @@ class SpeechCues:
     adverbial_marks: frozenset[str]
     report_nouns: frozenset[str] = frozenset()
     report_phrases: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    source_nouns: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -88,6 +90,8 @@ class SpeechCues:
             adverbial_marks=frozenset(data.get("adverbial_marks", ())),
             report_nouns=frozenset(data.get("report_nouns", ())),
             report_phrases=MappingProxyType({k: frozenset(v) for k, v in data.get("report_phrases", {}).items()}),
+            source_nouns=frozenset(data.get("source_nouns", ())),
+            name_particles=frozenset(data.get("name_particles", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,6 +118,8 @@ class SpeechCues:
             "adverbial_marks": sorted(self.adverbial_marks),
             "report_nouns": sorted(self.report_nouns),
             "report_phrases": {k: sorted(v) for k, v in self.report_phrases.items()},
+            "source_nouns": sorted(self.source_nouns),
+            "name_particles": sorted(self.name_particles),
         }
 
 
@@ -126,6 +132,34 @@ def _read(name: str) -> dict[str, Any]:
 def speech_cues() -> SpeechCues:
     """The lexicon shipped with quotex (``quotex/lexicons/*.json``)."""
     return SpeechCues.from_dict({**_read("speech_cues.json"), **_read("roles.json")})
+
+
+@dataclass(frozen=True)
+class SievePrecision:
+    """Measured precision of each attribution sieve (``quotex/lexicons/sieve_precision.json``,
+    written by ``benchmarks/sieve_precision.py``); a sieve never measured counts as 0.5."""
+
+    mention: Mapping[str, float]
+    entity: Mapping[str, float]
+
+    def confidence(self, trace: str) -> float:
+        """Confidence of an attribution traced "MENTION_SIEVE/ENTITY_SIEVE": the product of both."""
+        mention, _, entity = trace.partition("/")
+        return round(self.mention.get(mention, 0.5) * self.entity.get(entity, 0.5), 3)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SievePrecision:
+        """Read the ``precision`` of each sieve of the two passes."""
+        return cls(
+            mention=MappingProxyType({k: float(v["precision"]) for k, v in data.get("mention", {}).items()}),
+            entity=MappingProxyType({k: float(v["precision"]) for k, v in data.get("entity", {}).items()}),
+        )
+
+
+@lru_cache(maxsize=1)
+def sieve_precision() -> SievePrecision:
+    """The sieve precisions shipped with quotex."""
+    return SievePrecision.from_dict(_read("sieve_precision.json"))
 
 
 @registry.misc("quotex.speech_cues.v1")  # type: ignore[untyped-decorator]  # catalogue is untyped

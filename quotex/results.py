@@ -42,6 +42,13 @@ class Speaker(TextSpan):
 
     name: str = Field(description="Canonical in-document name of the speaker.")
     label: str | None = Field(default=None, description="PERSON, ORG, ... when known.")
+    sieve: str | None = Field(
+        default=None,
+        description="The rules that decided: 'MENTION_SIEVE/ENTITY_SIEVE' (docs/extraction.md lists them).",
+    )
+    resolved: bool = Field(
+        default=True, description="False where the mention ('she', 'a senior official') names no known entity."
+    )
 
 
 class Cue(TextSpan):

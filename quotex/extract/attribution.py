@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.extract.cues import CueMatch, punct_sentence, sentence_bounds
+from quotex.extract.cues import MENTION_ORDER, CueMatch, punct_sentence, sentence_bounds
 from quotex.extract.speakers import SpeakerMatch
 
 # a quote paragraph with no cue continues a speaker quoted at most this many paragraphs before
@@ -16,11 +16,13 @@ CONTINUATION_PARAGRAPHS = 2
 
 @dataclass(frozen=True)
 class Attribution:
-    """A quote's cue (index into the cue list) and speaker; both None when unattributed."""
+    """A quote's cue (index into the cue list) and speaker; both None when unattributed.
+    ``via`` names the pass-1 sieve when the speaker is not the cue's own ("continuation",
+    "previous_sentence")."""
 
     cue: int | None
     speaker: SpeakerMatch | None
-    confidence: float
+    via: str = ""
 
 
 def attribute_quotes(
@@ -30,6 +32,7 @@ def attribute_quotes(
     cues: Sequence[CueMatch],
     speakers: Sequence[SpeakerMatch | None],
     continues: Sequence[int | None] = (),
+    order: Sequence[str] = MENTION_ORDER,
 ) -> list[Attribution]:
     """Attribute quotes in text order.
 
@@ -42,6 +45,7 @@ def attribute_quotes(
         quotes: Quote content spans, in text order.
         paragraphs: Paragraph index of each quote.
         continues: Per quote, the index of the quote it continues (multi-paragraph quotes).
+        order: The pass-1 sieves that run; "previous_sentence" and "continuation" act here.
         cues: Speech cues from :func:`quotex.extract.cues.find_cues`.
         speakers: Resolved speaker of each cue (same order), None where unresolved.
 
@@ -50,19 +54,34 @@ def attribute_quotes(
     """
     result: list[Attribution] = []
     last: tuple[int, SpeakerMatch] | None = None  # (paragraph, speaker) of the last attributed quote
+    last_end = -1  # where the last attributed quote ends
     for q, para in zip(quotes, paragraphs, strict=True):
         k = _pick_cue(doc, q, cues)
         speaker = speakers[k] if k is not None else None
+        before = None
+        if speaker is None and "previous_sentence" in order:
+            before = _previous_sentence_cue(doc, q, cues, speakers, after=last_end)
         if speaker is not None:
-            att = Attribution(k, speaker, speaker.confidence)
-        elif last is not None and (
-            para == last[0] or para - last[0] <= CONTINUATION_PARAGRAPHS and _own_paragraph(doc, q)
+            att = Attribution(k, speaker)
+        elif before is not None:
+            # "Reed said he was worried. "What he has done ..."": the sentence before speaks on
+            att = Attribution(before, speakers[before], via="previous_sentence")
+        elif (
+            "continuation" in order
+            and last is not None
+            and (
+                para == last[0]
+                or para - last[0] <= CONTINUATION_PARAGRAPHS
+                # "Adding, "..."": a cue with no speaker of its own continues the last one
+                and (_own_paragraph(doc, q) or k is not None and cues[k].subject is None)
+            )
         ):
-            att = Attribution(None, last[1], min(0.6, last[1].confidence))
+            att = Attribution(None, last[1], via="continuation")
         else:
-            att = Attribution(k, None, 0.0)
+            att = Attribution(k, None)
         if att.speaker is not None:
             last = (para, att.speaker)
+            last_end = q.end
         result.append(att)
     # the cue of a multi-paragraph quote usually comes in its last paragraph
     for i in reversed(range(len(result))):
@@ -70,6 +89,23 @@ def attribute_quotes(
         if j is not None and result[j].speaker is None and result[i].speaker is not None:
             result[j] = result[i]
     return result
+
+
+def _previous_sentence_cue(
+    doc: Doc, q: Span, cues: Sequence[CueMatch], speakers: Sequence[SpeakerMatch | None], *, after: int
+) -> int | None:
+    """The cue with a speaker in the sentence right before a quote that opens its own sentence
+    in the same paragraph, when no quote was attributed since."""
+    i = q.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].text == " "):
+        i -= 1
+    if i < 0 or doc[i].text not in {".", "!", "?", ":"} or "\n" in doc[i].text_with_ws:
+        return None
+    sent = punct_sentence(doc, i)
+    found = [k for k, c in enumerate(cues) if sent.start <= c.cue.start < sent.end and speakers[k] is not None]
+    if not found or cues[found[-1]].cue.start < after:
+        return None
+    return found[-1]
 
 
 def _window(doc: Doc, q: Span) -> tuple[int, int]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,7 @@ class CueMatch:
         subject: Head token of the speaker mention, when one is found.
         content: The reported clause (claims) when the cue governs one outside quotes.
         relay: Whether the cue passes on someone else's words ("Reuters reported", "AFP quoted").
+        sieve: The pass-1 sieve that found the speaker token (one of :data:`MENTION_ORDER`).
     """
 
     cue: Span
@@ -41,15 +42,43 @@ class CueMatch:
     subject: Token | None
     content: Span | None
     relay: bool = False
+    sieve: str = ""
 
 
-def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[CueMatch]:
+#: pass 1, in order: how the mention that names a quote's or claim's source is found. Per
+#: token, a "quoted ... as saying" or "according to" cue before a verb's; per verb, the subject
+#: sieves in this order (the first that finds a token wins; "apposition" then corrects a subject
+#: that only describes a name); colon, dash and headline cues beside them; quotes without a cue
+#: of their own fall to "previous_sentence", then "continuation" (quotex.extract.attribution).
+#: The ``mention_sieves`` setting of ``quotex_speakers`` may reorder or leave sieves out.
+MENTION_ORDER: tuple[str, ...] = (
+    "quoted_as",
+    "according_to",
+    "trailing_name",
+    "preceding_cue",
+    "cue_subject",
+    "adjacent_name",
+    "sentence_subject",
+    "apposition",
+    "report_noun",
+    "colon",
+    "dash",
+    "headline",
+    "previous_sentence",
+    "continuation",
+)
+
+
+def find_cues(
+    doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues, order: Sequence[str] = MENTION_ORDER
+) -> list[CueMatch]:
     """All speech cues in ``doc`` outside quotations, in text order.
 
     Args:
         doc: A parsed Doc (tagger, lemmatizer and dependency parser).
         quotes: Quotation spans; words inside them are the quoted person's, not cues.
         lexicon: The speech-cue lexicon.
+        order: The pass-1 sieves to run, in order (see :data:`MENTION_ORDER`).
 
     Returns:
         One match per cue, with its speaker token and content clause where found.
@@ -60,19 +89,23 @@ def find_cues(doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> list[Cue
     for tok in doc:
         if inside[tok.i] or tok.is_space or tok.i < covered:
             continue
-        quoted = lexicon.verb_lemma(tok.text, tok.lemma_) in lexicon.quoted_as
+        quoted = "quoted_as" in order and lexicon.verb_lemma(tok.text, tok.lemma_) in lexicon.quoted_as
         match = (
             (_quoted_as(doc, tok, inside) if quoted else None)
-            or _prepositional(doc, tok, lexicon, inside)
-            or _verbal(doc, tok, lexicon, inside)
-            or _nominal(doc, tok, lexicon, inside)
+            or ("according_to" in order and _prepositional(doc, tok, lexicon, inside) or None)
+            or _verbal(doc, tok, lexicon, inside, order)
+            or ("report_noun" in order and _nominal(doc, tok, lexicon, inside) or None)
             or _phrasal(doc, tok, lexicon, inside)
         )
         if match is not None:
             found.append(match)
             covered = match.cue.end
-    found.extend(_colon_cues(doc, quotes, inside))
-    found.extend(_headline_colon(doc, lexicon))
+    if "colon" in order:
+        found.extend(_colon_cues(doc, quotes, inside))
+    if "headline" in order:
+        found.extend(_headline_colon(doc, lexicon))
+    if "dash" in order:
+        found.extend(_dash_cues(doc, quotes, inside))
     found.sort(key=lambda m: m.cue.start)
     return [_unrelay(_outreported(m, found), found) for m in found]
 
@@ -86,7 +119,7 @@ def _unrelay(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
     if any(
         c is not match and c.content is not None and c.content.start <= match.cue.start < c.content.end for c in cues
     ):
-        return CueMatch(match.cue, match.lemma, match.subject, None, relay=True)
+        return replace(match, content=None)
     return match
 
 
@@ -99,7 +132,7 @@ def _outreported(match: CueMatch, cues: Sequence[CueMatch]) -> CueMatch:
         c is not match and c.content is not None and c.content.start == content.start and match.cue.end <= c.cue.start
         for c in cues
     )
-    return CueMatch(match.cue, match.lemma, match.subject, None, match.relay) if nearer else match
+    return replace(match, content=None) if nearer else match
 
 
 def _phrasal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
@@ -113,10 +146,12 @@ def _phrasal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> C
     if word is None or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "that" or inside[word.i + 1]:
         return None
     content = _clause_to_end(doc, word.i + 2, punct_sentence(doc, tok.i).end)
-    subject = _subject(tok, inside) or _sentence_subject(tok, inside)
+    own = _subject(tok, inside)
+    subject = own or _sentence_subject(tok, inside)
     if content is None or subject is None:
         return None
-    return CueMatch(doc[tok.i : word.i + 1], f"{tok.lemma_.lower()} {word.lower_}", subject, content)
+    sieve = "cue_subject" if own is not None else "sentence_subject"
+    return CueMatch(doc[tok.i : word.i + 1], f"{tok.lemma_.lower()} {word.lower_}", subject, content, sieve=sieve)
 
 
 def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
@@ -146,7 +181,9 @@ def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> C
     if source is None:
         return None
     content = _clause_to_end(doc, that.i + 1, sent_end)
-    return CueMatch(doc[tok.i : tok.i + 1], tok.lemma_.lower(), source, content) if content is not None else None
+    if content is None:
+        return None
+    return CueMatch(doc[tok.i : tok.i + 1], tok.lemma_.lower(), source, content, sieve="report_noun")
 
 
 def quote_mask(doc: Doc, quotes: Iterable[Span], *, marks: bool = True) -> list[bool]:
@@ -175,7 +212,7 @@ def _prepositional(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]
         # a relay: "X said ..., according to people familiar" leaves the clause to X
         sent = punct_sentence(doc, tok.i)
         relay = any(t.pos_ == "VERB" and lexicon.verb_lemma(t.text, t.lemma_) for t in doc[sent.start : tok.i])
-        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=relay)
+        return CueMatch(cue, phrase, subject, _content_around(doc, cue, subject), relay=relay, sieve="according_to")
     return None
 
 
@@ -330,7 +367,9 @@ def _report_participle(form: str) -> bool:
     return bool(stem) and (stem in lemmas or stem + "e" in lemmas or stem[:-1] in lemmas)
 
 
-def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
+def _verbal(
+    doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool], order: Sequence[str] = MENTION_ORDER
+) -> CueMatch | None:
     lemma = lexicon.verb_lemma(tok.text, tok.lemma_)
     if lemma is None or not _verb_like(tok):
         return None
@@ -338,19 +377,29 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
         return None  # "called off the parade": only 'called it "a disgrace"' reports words
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
     adjacent = _adjacent_subject(doc, tok, inside, lexicon)
-    subject: Token | None
-    next_to = adjacent is not None and all(t.pos_ in {"ADV", "AUX"} for t in doc[adjacent.i + 1 : tok.i])
-    if not own and adjacent is not None and next_to and tok.head.i < adjacent.i < tok.i:
-        # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached
-        # name, not the subject of the clause it was hung from
-        subject = adjacent
-    else:
-        subject = (
-            (None if own else _preceding_cue_subject(tok, inside, lexicon))
-            or _subject(tok, inside)
-            or adjacent
-            or _sentence_subject(tok, inside)
-        )
+    next_to = adjacent is not None and all(_between_subject_and_verb(t) for t in doc[adjacent.i + 1 : tok.i])
+    # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached name,
+    # not the subject of the clause it was hung from
+    trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i
+    candidates: dict[str, Callable[[], Token | None]] = {
+        "trailing_name": lambda: adjacent if trailing else None,
+        "preceding_cue": lambda: None if own else _preceding_cue_subject(tok, inside, lexicon),
+        "cue_subject": lambda: _subject(tok, inside),
+        "adjacent_name": lambda: adjacent,
+        "sentence_subject": lambda: _sentence_subject(tok, inside),
+    }
+    runs = [n for n in order if n in candidates]
+    sieve, subject = next(((n, t) for n in runs if (t := candidates[n]()) is not None), ("", None))
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and subject.head.dep_ in {"relcl", "acl:relcl"}:
+        subject = subject.head.head  # "Ines Duarte, who called the repairs ...": who is Ines Duarte
+    apposition = "apposition" in order
+    noun = subject is not None and subject.pos_ == "NOUN"
+    apposed = _apposed_person(subject, inside) if apposition and noun and subject is not None else None
+    antecedent = _relative_antecedent(tok, inside) if apposition else None
+    if antecedent is not None and (subject is None or antecedent.i < subject.i < tok.i):
+        apposed = antecedent  # "Ana Ruiz, whose remarks were translated by an aide, said"
+    if apposed is not None:
+        sieve, subject = "apposition", apposed
     if subject is not None and subject.lower_ in lexicon.nonspeech_subjects:
         return None
     reports = lemma in lexicon.claim_verbs and (
@@ -360,7 +409,8 @@ def _verbal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> Cu
     content = inserted or (_content(doc, tok, inside, lexicon) if reports else None)
     if inserted is None and content is not None and subject is not None and content.start <= subject.i < content.end:
         content = None  # a reported clause never holds its own speaker ("...," said X, an analyst)
-    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=lemma in lexicon.relay_verbs)
+    relay = lemma in lexicon.relay_verbs
+    return CueMatch(doc[tok.i : tok.i + 1], lemma, subject, content, relay=relay, sieve=sieve)
 
 
 def _judges_quote(verb: Token, inside: list[bool]) -> bool:
@@ -381,7 +431,8 @@ def _verb_like(tok: Token) -> bool:
     """A verb, or a word the tagger missed that still heads a clause with a subject."""
     if tok.dep_ == "amod" and tok.i > 0 and (tok.nbor(-1).pos_ == "DET" or tok.nbor(-1).tag_ == "PRP$"):
         return False  # "his written answers", "the stated aim": a participle as an adjective
-    if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
+    # "Adding, ..." with the participle tagged as a proper noun still heads a clause
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_ == "VBG" or any(c.dep_ in _SUBJ | _PASS_SUBJ for c in tok.children):
         return True
     # "with the minister warning that ...": a participle tagged as a noun (but not the noun
     # of "a weekly briefing that")
@@ -416,21 +467,36 @@ def _quoted_as(doc: Doc, tok: Token, inside: list[bool]) -> CueMatch | None:
         content = _clause_to_end(doc, saying.i + 1, sent.end)  # "... as saying the offer was fair"
     if content is None and not any(t.is_alpha for t in doc[saying.i + 1 : sent.end]):
         content = _before_comma(doc, tok, sent)  # "..., the channel quoted officials as saying."
-    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content)
+    return CueMatch(doc[tok.i : saying.i + 1], "quote as saying", subject, content, sieve="quoted_as")
 
 
 def _subject(verb: Token, inside: list[bool]) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive agent, or a climbed one."""
     cur: Token | None = verb
-    via_acl = False
+    via_acl = via_relcl = False
     for _ in range(4):
         if cur is None:
             return None
+        if via_relcl and cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "ROOT":
+            # "The panel, which met in private, agreed ..., saying" parsed with the noun as root
+            return cur
         # "on Friday defended" may parse Friday as a subject: a time is never a speaker
-        subjects = [c for c in cur.children if c.dep_ in _SUBJ and not inside[c.i] and c.lower_ not in TIME_WORDS]
+        # a clausal subject ("Speaking to reporters, the minister said") is never the speaker
+        subjects = [
+            c
+            for c in cur.children
+            if c.dep_ in _SUBJ
+            and not inside[c.i]
+            and c.lower_ not in TIME_WORDS
+            and c.dep_ != "csubj"
+            and c.pos_ != "VERB"  # (but "Will" of "Will Smith" tagged as an auxiliary speaks)
+            and not _dateline(c)
+        ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
         # is the subject only when there is no other
-        subjects = [c for c in subjects if not _fenced(c, cur)] or subjects
+        subjects = (
+            [c for c in subjects if not _fenced(c, cur)] or [c for c in subjects if not _bracketed(c)] or subjects
+        )
         if subjects:
             # "Press secretary Dan Ruiz" parsed as two subjects: the name is the speaker; in
             # "The plan, he said, would ..." the pronoun set off by commas
@@ -447,7 +513,8 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
                 )
             )  # but not "a spokesperson for President X", where X is not the speaker ("One of them, X," is)
             return next(named, inserted or first)
-        if any(c.dep_ in _PASS_SUBJ for c in cur.children):
+        # (a relative "which was held" passes the subject on to the noun it describes)
+        if any(c.dep_ in _PASS_SUBJ and c.tag_ not in {"WDT", "WP"} for c in cur.children):
             # "X is described (by Y)": the passive subject is what was said about, not a speaker
             return _by_agent(cur, inside)
         agent = _by_agent(cur, inside)
@@ -455,14 +522,68 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             return agent
         # "X said, adding that ...": a participle takes the subject of the verb it hangs from
         participle = cur.dep_ == "parataxis" and cur.tag_ == "VBG"
+        if _misparsed_subject(cur):
+            return cur.head  # "a senior official told Yonhap" parsed as a noun with a relative clause
         # "delivered a warning on Sunday, stating that ...": the object's verb has the speaker
         described_object = via_acl and cur.pos_ == "NOUN" and cur.dep_ in {"obj", "dobj"}
         if (cur.dep_ in _CLIMB or participle or described_object) and cur.head is not cur:
             via_acl = cur.dep_ == "acl"
+            via_relcl = cur.dep_ in {"relcl", "acl:relcl"}
             cur = cur.head
             continue
         return None
     return None
+
+
+def _misparsed_subject(verb: Token) -> bool:
+    """A finite verb hung as a noun's relative clause right after it ("an official told
+    reporters" as "an official [who] told"), or a participle after a noun that heads the
+    sentence: the noun is the verb's subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in _NOMINAL or not 0 < verb.i - head.i <= 2:
+        return False
+    if any(t.pos_ not in {"ADV", "AUX"} for t in verb.doc[head.i + 1 : verb.i]):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and head.dep_ == "ROOT"
+
+
+def _relative_antecedent(verb: Token, inside: list[bool]) -> Token | None:
+    """The name a relative clause set off by commas describes, right before the verb:
+    "Ana Ruiz, who the court cleared of all charges, said"."""
+    doc = verb.doc
+    b = verb.i - 1
+    while b > 0 and _between_subject_and_verb(doc[b]):
+        b -= 1
+    if b < 3 or doc[b].text != ",":
+        return None
+    for k in range(b - 1, max(2, b - 40), -1):
+        if inside[k] or doc[k].text in {".", ";", ":", "!", "?"} or doc[k].is_space:
+            return None
+        name = doc[k - 2]
+        if doc[k].lower_ in {"who", "whose"} and doc[k - 1].text == "," and name.pos_ == "PROPN" and not inside[name.i]:
+            return name
+    return None
+
+
+def _apposed_person(subject: Token, inside: list[bool]) -> Token | None:
+    """'Ana Ruiz, an economist at the bank's research office, said': the parser may make the
+    apposition's last noun the subject; the name before the commas speaks."""
+    doc = subject.doc
+    k = subject.i
+    while k > max(0, subject.i - 12) and not inside[k - 1] and (doc[k - 1].pos_ not in {"PUNCT", "VERB", "AUX"}):
+        k -= 1
+    if k < 2 or doc[k].lower_ not in {"a", "an", "the"} and doc[k].dep_ not in {"nmod:poss", "poss"}:
+        return None
+    if doc[k - 1].text != "," or doc[k - 2].pos_ != "PROPN" or inside[k - 2]:
+        return None
+    name = doc[k - 2]
+    start = name.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    # the name opens its clause (not "In Paris, the minister said") and names a person
+    opens = start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space or doc[start - 1].is_sent_end
+    person = name.ent_type_ in {"PERSON", "PER"} or name.i - start >= 1 and name.ent_type_ == ""
+    return name if opens and person and name.lower_ not in TIME_WORDS else None
 
 
 def _speaker_like(subject: Token | None, lexicon: SpeechCues) -> bool:
@@ -509,6 +630,26 @@ def _sentence_subject(verb: Token, inside: list[bool]) -> Token | None:
     return next((t for t in subjects if t.lower_ not in TIME_WORDS), None)
 
 
+def _dateline(tok: Token) -> bool:
+    """Whether ``tok`` is a dateline's place ("LONDON - Police said", "PARIS, May 2 (AFP) -"):
+    a capitalised word that opens its paragraph, never a speaker."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].is_upper and not doc[i - 1].is_space:
+        i -= 1  # "NEW YORK"
+    opens = i == 0 or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+    followed = tok.i + 1 < len(doc) and doc[tok.i + 1].text in {",", "-", "–", "—", "("}
+    return opens and tok.is_upper and len(tok) > 2 and followed
+
+
+def _bracketed(tok: Token) -> bool:
+    """Whether ``tok`` stands inside parentheses ("Acme Inc. (Nasdaq: ACME) said")."""
+    doc = tok.doc
+    sent = punct_sentence(doc, tok.i)
+    opened = [t for t in doc[sent.start : tok.i] if t.text in {"(", ")"}]
+    return bool(opened) and opened[-1].text == "("
+
+
 def _fenced(subject: Token, verb: Token) -> bool:
     """Whether a bracket or a spaced dash stands between the two ("TOKYO (Reuters) - ...",
     but not the hyphens of "34-year-old")."""
@@ -531,11 +672,18 @@ def age_phrase(tok: Token) -> Span | None:
     return doc[i - 5 : i + 1]
 
 
+def _between_subject_and_verb(tok: Token) -> bool:
+    """Words news puts between a speaker and the verb: "X (also) said", "X on Sunday said"."""
+    if tok.pos_ in {"ADV", "AUX", "PART"} or tok.lower_ in TIME_WORDS:
+        return True
+    return tok.lower_ == "on" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in TIME_WORDS
+
+
 def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: SpeechCues) -> Token | None:
     """A name or pronoun right before ('Ushakov said') or after ('said Ushakov') the verb,
     for parses that did not attach it as the subject."""
     before = verb.i - 1
-    while before >= 0 and doc[before].pos_ in {"ADV", "AUX", "PART"} and not inside[before]:
+    while before >= 0 and _between_subject_and_verb(doc[before]) and not inside[before]:
         before -= 1
     if before > 0 and doc[before].text == ",":
         # "The watchdog's head, Gareth Davies, said" / "Tom Reyes, an economist at the institute, said"
@@ -558,7 +706,9 @@ def _adjacent_subject(doc: Doc, verb: Token, inside: list[bool], lexicon: Speech
     for j in (before, after):
         # not the object of a preposition: "the atmosphere described by Ushakov suggests"
         object_of = j == before and j > 0 and doc[j - 1].pos_ == "ADP"
-        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"} and not object_of:
+        # nor the subject of the clause the cue reports: "..., saying he should have ..."
+        reported = j == after and j < len(doc) and doc[j].dep_ in _SUBJ | _PASS_SUBJ and doc[j].head.i != verb.i
+        if 0 <= j < len(doc) and not inside[j] and doc[j].pos_ in {"PROPN", "PRON"} and not object_of and not reported:
             return doc[j]
     if _after_quote(doc, verb, inside):
         # '"...", says watchdog': the noun phrase after an inverted cue
@@ -946,7 +1096,45 @@ def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[Cu
             continue
         before = doc[j - 1]
         if before.pos_ in {"PROPN", "NOUN", "PRON"} and not inside[before.i]:
-            found.append(CueMatch(doc[j : j + 1], ":", before, None))
+            found.append(CueMatch(doc[j : j + 1], ":", _colon_subject(before, inside), None, sieve="colon"))
+    return found
+
+
+def _colon_subject(before: Token, inside: list[bool]) -> Token:
+    """Who a colon introduces: the subject of the clause that ends at it ("The host wrote on
+    Twitter at the time: ..."), else the word before it ("Ushakov: ...", "His words: ...")."""
+    if before.pos_ == "NOUN":
+        node = before
+        while node.head.i != node.i and node.dep_ not in {"nsubj", "nsubj:pass", "nsubjpass"}:
+            if _misparsed_subject(node):
+                return node.head
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in _SUBJ and not inside[c.i] and c.pos_ != "VERB"), None)
+            if subject is not None and subject.i < before.i:
+                return subject
+    return before
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _dash_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[CueMatch]:
+    """'"We will rebuild." – Commissioner Jane Doe': a dash after a quote and a name that
+    ends its line or sentence signs the quote."""
+    found = []
+    for q in quotes:
+        j = q.end
+        while j < len(doc) and (doc[j].is_quote or doc[j].text in {",", "."}) and not doc[j].is_space:
+            j += 1
+        if j + 1 >= len(doc) or doc[j].text not in _DASHES or inside[j + 1]:
+            continue
+        k = j + 1
+        while k < len(doc) and k < j + 7 and (doc[k].is_title or doc[k].is_upper) and not inside[k]:
+            k += 1
+        # the name ends its line or sentence, or a role follows it ("-- Anna Berg, economist")
+        ends = k == len(doc) or doc[k].is_space or doc[k].text in {".", ","} or "\n" in doc[k - 1].whitespace_
+        if j + 1 < k and ends:
+            found.append(CueMatch(doc[j : j + 1], ":", doc[k - 1], None, sieve="dash"))
     return found
 
 
@@ -976,6 +1164,6 @@ def _headline_colon(doc: Doc, lexicon: SpeechCues) -> list[CueMatch]:
     if source[-1].pos_ != "PROPN" and source[-1].lower_ not in roles:
         return []
     content = _strip_edges(doc, headline.start, colon.i)
-    if not _clause_like(content):
-        return []
-    return [CueMatch(doc[colon.i : colon.i + 1], ":", source[-1], content)]
+    # a headline quote ('"Brave decision": Aide') is attributed, but only a clause is a claim
+    clause = content if _clause_like(content) else None
+    return [CueMatch(doc[colon.i : colon.i + 1], ":", source[-1], clause, sieve="headline")]

@@ -8,8 +8,9 @@ from spacy.tokens import Doc, Span
 from quotex.extract.claims import select_claims
 from quotex.pipeline import quote_finder, speaker_attributor
 from quotex.pipeline.extensions import CLAIM_ATTRS, register_claim_extensions, resolve_attrs
+from quotex.spans import CLAIMS_KEY
 
-SPANS_KEY = "quotex_claims"
+SPANS_KEY = CLAIMS_KEY
 
 
 @Language.factory(

@@ -6,8 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotex.extract.paragraphs import paragraph_spans
+from quotex.spans import PARAGRAPHS_KEY
 
-SPANS_KEY = "quotex_paragraphs"
+SPANS_KEY = PARAGRAPHS_KEY
 
 
 @Language.factory(

@@ -6,8 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotex.extract.quotes import find_quotes
+from quotex.spans import QUOTES_KEY
 
-SPANS_KEY = "quotex_quotes"
+SPANS_KEY = QUOTES_KEY
 
 
 @Language.factory(
