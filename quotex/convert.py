@@ -56,6 +56,7 @@ class DocConverter:
         self.sieves: dict[str, str] = doc.user_data.get(spans.SIEVES_DATA, {})
         self.unresolved: set[str] = set(doc.user_data.get(spans.UNRESOLVED_DATA, ()))
         self.info: dict[str, dict[str, object]] = doc.user_data.get("quotex_quote_info", {})
+        self.links: dict[str, str] = doc.user_data.get(spans.LINKS_DATA, {})
 
     def _span(self, span: Span) -> tuple[int, int, str]:
         s, e = span.start_char + self.offset, span.end_char + self.offset
@@ -66,8 +67,8 @@ class DocConverter:
         return any(s < be and bs < e for bs, be in self.skip)
 
     def link_of(self, span: Span) -> str:
-        """The link id of a quote or claim span (its ``kb_id_``), or of a cue or speaker span (its ``id_``)."""
-        return span.id_ if span.id_ in self.cues or span.id_ in self.speakers else span.kb_id_
+        """The link id of a quote or claim span, or of a cue or speaker span (its ``id_``)."""
+        return span.id_ if span.id_ in self.cues or span.id_ in self.speakers else self.links.get(span.id_, "")
 
     def speaker(self, link: str) -> Speaker | None:
         """The speaker behind a link id (a cue id ``k3`` or a quote id)."""
@@ -100,7 +101,7 @@ class DocConverter:
             if self._skipped(span):
                 continue
             s, e, text = self._span(span)
-            link = span.kb_id_
+            link = self.links.get(span.id_, "")
             info = self.info.get(span.id_, {})
             kind = span.label_ if span.label_ in QUOTE_KINDS else "scare"
             continues = info.get("continues")
@@ -134,7 +135,7 @@ class DocConverter:
             if s < lead_end < e:
                 s = lead_end + len(self.text[lead_end:e]) - len(self.text[lead_end:e].lstrip())
                 text = self.text[s:e]
-            link = span.kb_id_
+            link = self.links.get(span.id_, "")
             out.append(
                 Claim(
                     id=self._id(span.id_),
@@ -154,17 +155,28 @@ class DocConverter:
         """Named people, organisations and places with their canonical in-document names."""
         # built as the speaker attributor builds it, so entity and speaker names agree
         index = EntityIndex.outside_quotes(self.doc, list(self.doc.spans.get(self.quotes_key, [])), speech_cues())
+        # a speaker the attributor named settles what the recogniser tagged on the same words:
+        # "Transport Minister Rui Costa" tagged as a place is the minister who spoke
+        spoken = {
+            t: sp for sp in self.speakers.values() if sp.label_ in {"PERSON", "ORG"} for t in range(sp.start, sp.end)
+        }
         out: list[Entity] = []
         for ent in self.doc.ents:
-            label = index.label_of(ent, places=True)
+            speaker = next((spoken[t] for t in range(ent.start, ent.end) if t in spoken), None)
+            if speaker is not None and not set(speaker.kb_id_.split()) & {t.text for t in ent}:
+                speaker = None  # "Kremlin" in "the Kremlin aide" is not the aide
+            label = speaker.label_ if speaker is not None else index.label_of(ent, places=True)
             if label is None or self._skipped(ent):
                 continue
             # a person's span is its name, as for speakers: "Mayor Daniel" + "Okoro" -> "Daniel Okoro"
-            span = index.mention(ent, label) if label == "PERSON" else ent
+            span = speaker if speaker is not None else index.mention(ent, label) if label == "PERSON" else ent
             s, e, text = self._span(span)
             if out and out[-1].start <= s and e <= out[-1].end:
                 continue  # the rest of a name already grown over
-            name = index.canonical(ent)[0] if label != "LOC" else text
+            if speaker is not None:
+                name = speaker.kb_id_ or text
+            else:
+                name = index.canonical(ent)[0] if label != "LOC" else text
             out.append(Entity(start=s, end=e, text=text, label=label, name=name))
         return out
 

@@ -13,3 +13,6 @@ CONTENTS_KEY = "quotex_contents"
 CONFIDENCE_DATA = "quotex_confidence"
 SIEVES_DATA = "quotex_sieves"
 UNRESOLVED_DATA = "quotex_unresolved"
+#: per quote or claim span id: the id of its speaker link (a cue id ``k3``, or the quote's own id);
+#: the span's ``kb_id_`` holds the speaker's name, which displaCy shows
+LINKS_DATA = "quotex_links"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from quotex.extract.claims import select_claims
 from quotex.pipeline import quote_finder, speaker_attributor
 from quotex.pipeline.extensions import CLAIM_ATTRS, register_claim_extensions, resolve_attrs
-from quotex.spans import CLAIMS_KEY
+from quotex.spans import CLAIMS_KEY, LINKS_DATA
 
 SPANS_KEY = CLAIMS_KEY
 
@@ -33,8 +33,9 @@ def make_claim_extractor(
 class ClaimExtractor:
     """Turns the clauses reported by speech cues into claims.
 
-    Each claim span gets the id ``c0, c1, ...`` and, as ``kb_id_``, the id of its cue
-    (``k3``), which links it to its cue and speaker spans. Clauses that are mostly a
+    Each claim span gets the id ``c0, c1, ...`` and, as ``kb_id_``, its speaker's name;
+    ``doc.user_data["quotex_links"]`` maps the claim id to its cue's (``k3``), which links it
+    to its cue and speaker spans. Clauses that are mostly a
     direct quote are left to the quote. ``Doc._.claims`` (renamable with ``attrs``) gives
     them as pydantic models.
     """
@@ -53,24 +54,18 @@ class ClaimExtractor:
         register_claim_extensions(resolve_attrs(attrs, CLAIM_ATTRS, name), quotes_key, spans_key)
 
     def __call__(self, doc: Doc) -> Doc:
-        spoken = {s.id_ for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
+        spoken = {s.id_: s.kb_id_ for s in doc.spans.get(speaker_attributor.SPEAKERS_KEY, [])}
         # a clause nobody is found to have said is not a claim
         contents = [c for c in doc.spans.get(speaker_attributor.CONTENTS_KEY, []) if c.id_ in spoken]
         quotes = doc.spans.get(self.quotes_key, [])
         direct = [q for q in quotes if q.label_ == "direct"]
         others = [q for q in quotes if q.label_ != "direct"]
         claims: list[Span] = []
+        links: dict[str, str] = doc.user_data.setdefault(LINKS_DATA, {})
         for k in select_claims(contents, direct, others):
             span = contents[k]
-            claims.append(
-                Span(
-                    doc,
-                    span.start,
-                    span.end,
-                    label="claim",
-                    kb_id=span.id_,
-                    span_id=f"c{len(claims)}",
-                )
-            )
+            claim_id = f"c{len(claims)}"
+            links[claim_id] = span.id_  # the cue, which links to the speaker
+            claims.append(Span(doc, span.start, span.end, label="claim", kb_id=spoken[span.id_], span_id=claim_id))
         doc.spans[self.spans_key] = claims
         return doc

@@ -68,7 +68,8 @@ class SpeakerAttributor:
     quote id for a quote that continues the previous speaker; label = PERSON/ORG;
     ``kb_id_`` = canonical name) and ``doc.spans["quotex_contents"]`` (the clause each cue
     reports, ``id_`` = cue id). Each quote span's label becomes its kind and its ``kb_id_``
-    the id of its speaker link. Confidences (the measured precision of the sieves that decided) go to
+    its speaker's name (what displaCy shows); ``doc.user_data["quotex_links"]`` maps the quote id
+    to the id of its speaker link. Confidences (the measured precision of the sieves that decided) go to
     ``doc.user_data["quotex_confidence"]``, the sieve traces to ``doc.user_data["quotex_sieves"]``.
     Getters ``Doc._.quotes``, ``Span._.speaker`` and ``Span._.cue`` (renamable with
     ``attrs``) give the results as pydantic models.
@@ -128,6 +129,8 @@ class SpeakerAttributor:
             if cue.content is not None:
                 contents.append(_tagged(cue.content, cid, cue.lemma))
         kinds: list[Span] = []
+        links: dict[str, str] = {}
+        names = {s.id_: s.kb_id_ for s in speaker_spans}
         for q, att in zip(quotes, attributions, strict=True):
             link = ""
             if att.cue is not None and att.speaker is not None and att.speaker is resolved[att.cue] and not att.via:
@@ -146,7 +149,10 @@ class SpeakerAttributor:
             if kind == "title":
                 link = ""  # a name of a thing is nobody's words
                 speaker_spans = [s for s in speaker_spans if s.id_ != q.id_]
-            kinds.append(_tagged(q, q.id_, kind, link))
+            if link:
+                links[q.id_] = link
+            name = att.speaker.name if link == q.id_ and att.speaker is not None else names.get(link, "")
+            kinds.append(_tagged(q, q.id_, kind, name))
         doc.spans[self.quotes_key] = kinds
         doc.spans[CUES_KEY] = cue_spans
         doc.spans[SPEAKERS_KEY] = speaker_spans
@@ -154,6 +160,7 @@ class SpeakerAttributor:
         doc.user_data[spans.CONFIDENCE_DATA] = confidence
         doc.user_data[spans.SIEVES_DATA] = sieves
         doc.user_data[spans.UNRESOLVED_DATA] = unresolved
+        doc.user_data[spans.LINKS_DATA] = links
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

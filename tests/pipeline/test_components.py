@@ -69,3 +69,25 @@ def test_spans_survive_a_docbin_round_trip() -> None:
     (back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
     assert [s.text for s in back.spans["quotex_quotes"]] == ["a good start"]
     assert back.user_data["quotex_quote_info"] == doc.user_data["quotex_quote_info"]
+
+
+def test_displacy_shows_the_speakers_name_not_a_link_id() -> None:
+    from spacy import displacy
+
+    nlp = quotex.load()
+    doc = nlp('"The ferry will sail," Harbour Master Ines Duarte said. She added that the storm had passed.')
+    assert {s.kb_id_ for s in doc.spans["quotex_quotes"]} == {"Ines Duarte"}
+    assert {s.kb_id_ for s in doc.spans["quotex_claims"]} == {"Ines Duarte"}
+    html = displacy.render(doc, style="span", options={"spans_key": "quotex_quotes"})
+    assert "Ines Duarte" in html and "k0" not in html
+    # the links the converter follows are kept beside the spans
+    assert [q.speaker.name for q in doc._.quotes] == ["Ines Duarte"]
+    assert [c.speaker.name for c in doc._.claims] == ["Ines Duarte"]
+
+
+def test_a_speaker_settles_the_recognisers_label_of_its_name() -> None:
+    # a small recogniser may tag a titled name as a place; the attributor knows it is a person
+    doc = quotex.extract('"The door is open," Transport Minister Rui Costa said in Lisbon.')
+    people = [(e.text, e.name) for e in doc.entities if e.label == "PERSON"]
+    assert people == [("Rui Costa", "Rui Costa")]
+    assert all(e.label != "LOC" or e.text == "Lisbon" for e in doc.entities)
