@@ -261,9 +261,14 @@ def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
                 break
         else:
             if words[i].key not in stop:
-                out.add(lemma(_possessor(words[i])))
+                out.add(token_lemma(words[i]))
             i += 1
     return frozenset(out)
+
+
+def token_lemma(t: Token) -> str:
+    """The dictionary lemma of one word token (a possessive's owner: "Draghi's" -> "draghi")."""
+    return lemma(_possessor(t))
 
 
 def _possessor(t: Token) -> str:
