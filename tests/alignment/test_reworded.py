@@ -256,3 +256,21 @@ def test_a_rewording_under_another_full_name_is_another_statement(speaker_b, gro
     a = make_doc("a", f'"{said}," Vale said.', [(said, "direct", "Nora Vale")])
     b = make_doc("b", f'"{reworded}," it said.', [(reworded, "direct", speaker_b)])
     assert bool(align([a, b], facts=False, names=False).groups) is grouped
+
+
+def test_a_claim_with_a_partial_quote_joins_the_statement_it_reports():
+    # the claim's partial quote is pinned on the wrong speaker (a bare word), so it cannot join the
+    # speaker's own partial quote; the claim carries it into the statement's group all the same
+    statement = "My conduct at the gala was careless and unworthy of the trust you placed in me"
+    a = make_doc("a", f'"{statement}," Ortiz wrote.', [(statement, "direct", "Lena Ortiz")])
+    b = make_doc(
+        "b",
+        'Ortiz called her conduct at the gala "careless and unworthy" in a post.',
+        [("careless and unworthy", "partial", "Lena Ortiz")],
+    )
+    report = 'her conduct at the gala was "careless and unworthy"'
+    c = make_doc(
+        "c", f"Gala organisers said {report}.", [("careless and unworthy", "partial", "Gala")], [(report, "Gala")]
+    )
+    res = align([a, b, c], facts=False, names=False)
+    assert any({m.doc for m in g.members} == {"a", "b", "c"} for g in res.groups), _members(res)
