@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
-from quotex.alignment.items import Item, same_speaker
+from quotex.alignment.items import Item, quoted_phrases, same_speaker
 from quotex.alignment.lexical import coverage
 from quotex.alignment.normalize import stem
 
@@ -80,8 +80,9 @@ def _related_in_doc(a: Item, b: Item) -> bool:
     if a.words == b.words:
         return True
     if a.is_sentence or b.is_sentence:
-        # a headline or sentence may restate a quote of its own article; two sentences are two statements
-        return a.is_sentence != b.is_sentence
+        # a headline or sentence may restate a quote of its own article; two sentences are two
+        # statements unless both quote the same phrase (a headline and its lede)
+        return a.is_sentence != b.is_sentence or not quoted_phrases(a.text).isdisjoint(quoted_phrases(b.text))
     first, second = (a, b) if a.start <= b.start else (b, a)
     split = (
         a.kind == b.kind == "direct"

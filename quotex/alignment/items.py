@@ -278,6 +278,17 @@ def _possessor(t: Token) -> str:
     return t.key
 
 
+# a quotation mark, not an apostrophe ("He's", "Smiths'")
+_QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"“”‘’]{3,80}?)[\"”’'](?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def quoted_phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """Word keys of each phrase of two words or more that ``text`` holds in quotation marks."""
+    out = (tuple(keys_of(m.group(1))) for m in _QUOTED.finditer(text))
+    return frozenset(k for k in out if len(k) >= 2)
+
+
 #: shorter sentences ("He agreed.") say too little to be matched without quotation marks
 MIN_SENTENCE_WORDS = 4
 

@@ -274,3 +274,32 @@ def test_a_claim_with_a_partial_quote_joins_the_statement_it_reports():
     )
     res = align([a, b, c], facts=False, names=False)
     assert any({m.doc for m in g.members} == {"a", "b", "c"} for g in res.groups), _members(res)
+
+
+def test_a_headline_and_its_lede_quoting_one_phrase_join_the_statement():
+    statement = "We will do whatever is needed to keep the trains running this winter"
+    a = make_doc("a", f'"{statement}," the rail chief, Piet Smit, said.', [(statement, "direct", "Piet Smit")])
+    b = make_doc(
+        "b",
+        "Smit vows to do 'whatever is needed' to keep trains running this winter\n\n"
+        'Piet Smit promised on Monday to do "whatever is needed" to keep the trains running.',
+    )
+    res = align([a, b], facts=False, names=False)
+    group = next(g for g in res.groups if any(m.doc == "a" for m in g.members))
+    assert sum(m.doc == "b" for m in group.members) == 2, _members(res)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Smit vows to do 'whatever is needed' for trains", {("whatever", "is", "needed")}),
+        ("He's 'deeply sorry' about it", {("deeply", "sorry")}),  # an apostrophe is no quotation mark
+        ("the Smiths' new home", set()),
+        ("a “one-word” quote", set()),  # one word is no phrase
+    ],
+    ids=["single marks", "apostrophe before", "plural possessive", "one word"],
+)
+def test_quoted_phrases(text, phrases):
+    from quotex.alignment.items import quoted_phrases
+
+    assert quoted_phrases(text) == phrases
