@@ -492,7 +492,17 @@ def build_items(
                 (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
                 None,
             )
-            pieces = sentence_spans(q.text) if q.kind == "direct" else []
+            # its sentences, and the clauses of a long one ("..., and we are proud to say that we
+            # found it"): another outlet may quote any of them on its own
+            pieces = (
+                [
+                    (ss + cs + report_start(q.text[ss + cs : ss + ce]), ss + ce)
+                    for ss, se in sentence_spans(q.text)
+                    for cs, ce in clause_spans(q.text[ss:se])
+                ]
+                if q.kind == "direct"
+                else []
+            )
             for ps, pe in [(0, len(q.text))] + (pieces if len(pieces) > 1 else []):
                 start, end = q.start + ps, q.start + pe
                 text = doc.text[start:end]

@@ -303,3 +303,19 @@ def test_quoted_phrases(text, phrases):
     from quotex.alignment.items import quoted_phrases
 
     assert quoted_phrases(text) == phrases
+
+
+def test_a_clause_of_a_long_quoted_sentence_quoted_alone_elsewhere_is_a_member():
+    whole = (
+        "Last spring the crews dug through forty metres of rock under the old harbour, "
+        "and we will open the tunnel to traffic in May."
+    )
+    a = make_doc("a", f'"{whole}" Nora Vale said.', [(whole, "direct", "Nora Vale")])
+    b = make_doc(
+        "b",
+        '"We will open the tunnel to traffic in May," Vale said on Friday.',
+        [("We will open the tunnel to traffic in May,", "direct", "Nora Vale")],
+    )
+    res = align([a, b], facts=False, names=False)
+    texts = {m.text for g in res.groups for m in g.members if m.doc == "a"}
+    assert "we will open the tunnel to traffic in May." in texts, _members(res)
