@@ -370,11 +370,13 @@ def report_start(text: str) -> int:
         t = toks[i]
         if t.start * 3 > len(text) * 2 or not t.key.isalpha():
             continue
-        # said, added, pledged, saying; other forms only before "that" ("critics concede that"):
-        # "reports", "claims" and "answers" are nouns as often
-        inflected = t.key in _SAID or t.key.endswith(("ed", "ing")) or toks[i + 1].key == "that"
+        # said, added, pledged, saying; other forms only before "that", within three words
+        # ("critics concede that", "report to you today that"): "reports", "claims" and "answers"
+        # are nouns as often
+        that = next((x for x in toks[i + 1 : i + 5] if x.key == "that"), None)
+        inflected = t.key in _SAID or t.key.endswith(("ed", "ing")) or that is not None
         if inflected and lemma(t.key) in verbs:
-            tail = _CUE_TAIL.match(text, t.end)
+            tail = _CUE_TAIL.match(text, that.end if that is not None else t.end)
             return tail.end() if tail else t.end
     return 0
 

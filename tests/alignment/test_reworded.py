@@ -319,3 +319,22 @@ def test_a_clause_of_a_long_quoted_sentence_quoted_alone_elsewhere_is_a_member()
     res = align([a, b], facts=False, names=False)
     texts = {m.text for g in res.groups for m in g.members if m.doc == "a"}
     assert "we will open the tunnel to traffic in May." in texts, _members(res)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report"),
+    [
+        ("Vale said there would be no new tolls this year", "there would be no new tolls this year"),
+        ("Critics concede that the new bridge is safer", "the new bridge is safer"),
+        ("we can report to you today that the tunnel is finished", "the tunnel is finished"),
+        (
+            "The reports on the tunnel were finished in May last year",
+            "The reports on the tunnel were finished in May last year",
+        ),
+    ],
+    ids=["said", "verb before that", "that three words on", "a noun, no report"],
+)
+def test_a_report_starts_after_its_speech_verb(sentence, report):
+    from quotex.alignment.items import report_start
+
+    assert sentence[report_start(sentence) :] == report
