@@ -61,12 +61,16 @@ def narrow(item: Item, others: Sequence[Item], idf: Mapping[str, float]) -> Item
     if item.is_quote or item.n < MIN_WORDS:
         return item
     # every version of another article that this one holds marks the part that renders it
-    runs = [
-        matching_run(item, o.lemmas, idf)
-        for o in others
-        if o.doc != item.doc and o.lemmas and coverage(o.lemmas, item.lemmas, idf) >= MIN_REF_COVERAGE
+    refs = [
+        o for o in others if o.doc != item.doc and o.lemmas and coverage(o.lemmas, item.lemmas, idf) >= MIN_REF_COVERAGE
     ]
-    found = [r for r in runs if r is not None]
+    # the run itself must hold the version, not only the words it shares with it
+    found = [
+        r
+        for o in refs
+        if (r := matching_run(item, o.lemmas, idf)) is not None
+        and coverage(o.lemmas, content_lemmas(item.tokens[r[0] : r[1] + 1]), idf) >= MIN_REF_COVERAGE
+    ]
     if not found:
         return item
     run = (min(r[0] for r in found), max(r[1] for r in found))
