@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quotex.alignment.drift import attribution, canonical_index, compare, meaning_and_form, unquoted_or_paraphrase
-from quotex.alignment.groups import Options, cluster
+from quotex.alignment.groups import Options, cluster, inverse_frequencies
 from quotex.alignment.items import Item, build_items
 from quotex.alignment.models import Alignment, Article, Drift, Member, QuoteGroup
+from quotex.alignment.subspans import narrow
 from quotex.errors import AlignmentError, ConfigError, Errors
 from quotex.results import Document
 
@@ -137,11 +138,14 @@ def align(
     items = build_items(docs, quote_kinds=tuple(quote_kinds), use_claims=claims)
     groups = []
     unmatched: list[Item] = []
+    idf = inverse_frequencies(items)
     for g in cluster(items, opt):
         members = [items[i] for i in g]
         if len({m.doc for m in members}) < min_docs or len(members) < 2:
             unmatched.extend(m for m in members if not m.is_sentence)
             continue
+        # a long claim or sentence is represented by the part that states the group's statement
+        members = [narrow(m, members, idf) for m in members]
         members.sort(key=lambda m: (m.doc_pos, m.start, not m.is_quote))
         groups.append(members)
     groups.sort(key=lambda ms: (-len({m.doc for m in ms}), ms[0].doc_pos, ms[0].start))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
-from quotex.alignment.items import Item, same_speaker
+from quotex.alignment.items import Item, quoted_phrases, same_speaker
 from quotex.alignment.lexical import coverage
 from quotex.alignment.normalize import stem
 
@@ -80,8 +80,9 @@ def _related_in_doc(a: Item, b: Item) -> bool:
     if a.words == b.words:
         return True
     if a.is_sentence or b.is_sentence:
-        # a headline or sentence may restate a quote of its own article; two sentences are two statements
-        return a.is_sentence != b.is_sentence
+        # a headline or sentence may restate a quote of its own article; two sentences are two
+        # statements unless both quote the same phrase (a headline and its lede)
+        return a.is_sentence != b.is_sentence or not quoted_phrases(a.text).isdisjoint(quoted_phrases(b.text))
     first, second = (a, b) if a.start <= b.start else (b, a)
     split = (
         a.kind == b.kind == "direct"
@@ -277,7 +278,7 @@ class _Clusters:
             for o in (self.items[i] for i in (*self.members[ra], *self.members[rb]))
         )
 
-    def union(self, a: int, b: int, *, allow_quote_bridge: bool) -> bool:
+    def union(self, a: int, b: int, *, allow_quote_bridge: bool, own_quote: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
@@ -285,11 +286,15 @@ class _Clusters:
             return False  # a claim never joins two quote groups together
         if not self.compatible(ra, rb):
             return False
+        # a claim and a quote inside it that no other quote joined are one unit: it may still join
+        # one quote group ('his conduct was "unacceptable"' beside the statement it reports)
+        lone = own_quote and len(self.members[rb]) == 1
+        quoted = self.has_quote[ra] if lone else self.has_quote[ra] or self.has_quote[rb]
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra].extend(self.members.pop(rb))
-        self.has_quote[ra] = self.has_quote[ra] or self.has_quote[rb]
+        self.has_quote[ra] = quoted
         return True
 
 
@@ -321,6 +326,7 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     """
     qedges: list[tuple[float, int, int]] = []
     cedges: list[tuple[float, int, int]] = []
+    own: set[tuple[int, int]] = set()  # (claim, quote inside it)
     idf = inverse_frequencies(items)
     for i, j in candidate_pairs(items, max_df=opt.max_df):
         sc = pair_score(items[i], items[j], opt, idf)
@@ -335,11 +341,12 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
                 if q is not None:
                     w = len(items[q].content) + len(items[q].text) / 1000
                     cedges.append((CLAIM_OWN_QUOTE + 0.001 * w / (1 + w), it.idx, q))
+                    own.add((it.idx, q))
     cl = _Clusters(items)
     for _sc, i, j in sorted(qedges, key=lambda e: (-e[0], e[1], e[2])):
         cl.union(i, j, allow_quote_bridge=True)
     for _sc, i, j in sorted(cedges, key=lambda e: (-e[0], e[1], e[2])):
-        cl.union(i, j, allow_quote_bridge=False)
+        cl.union(i, j, allow_quote_bridge=False, own_quote=(i, j) in own)
     groups: dict[int, list[int]] = defaultdict(list)
     for it in items:
         groups[cl.find(it.idx)].append(it.idx)

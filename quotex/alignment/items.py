@@ -261,9 +261,14 @@ def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
                 break
         else:
             if words[i].key not in stop:
-                out.add(lemma(_possessor(words[i])))
+                out.add(token_lemma(words[i]))
             i += 1
     return frozenset(out)
+
+
+def token_lemma(t: Token) -> str:
+    """The dictionary lemma of one word token (a possessive's owner: "Draghi's" -> "draghi")."""
+    return lemma(_possessor(t))
 
 
 def _possessor(t: Token) -> str:
@@ -271,6 +276,17 @@ def _possessor(t: Token) -> str:
     if len(t.text) > 3 and t.text[-2] in "'’" and t.text[-1] in "sS":
         return word_key(t.text[:-2])
     return t.key
+
+
+# a quotation mark, not an apostrophe ("He's", "Smiths'")
+_QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"“”‘’]{3,80}?)[\"”’'](?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def quoted_phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """Word keys of each phrase of two words or more that ``text`` holds in quotation marks."""
+    out = (tuple(keys_of(m.group(1))) for m in _QUOTED.finditer(text))
+    return frozenset(k for k in out if len(k) >= 2)
 
 
 #: shorter sentences ("He agreed.") say too little to be matched without quotation marks
@@ -354,11 +370,13 @@ def report_start(text: str) -> int:
         t = toks[i]
         if t.start * 3 > len(text) * 2 or not t.key.isalpha():
             continue
-        # said, added, pledged, saying; other forms only before "that" ("critics concede that"):
-        # "reports", "claims" and "answers" are nouns as often
-        inflected = t.key in _SAID or t.key.endswith(("ed", "ing")) or toks[i + 1].key == "that"
+        # said, added, pledged, saying; other forms only before "that", within three words
+        # ("critics concede that", "report to you today that"): "reports", "claims" and "answers"
+        # are nouns as often
+        that = next((x for x in toks[i + 1 : i + 5] if x.key == "that"), None)
+        inflected = t.key in _SAID or t.key.endswith(("ed", "ing")) or that is not None
         if inflected and lemma(t.key) in verbs:
-            tail = _CUE_TAIL.match(text, t.end)
+            tail = _CUE_TAIL.match(text, that.end if that is not None else t.end)
             return tail.end() if tail else t.end
     return 0
 
@@ -476,7 +494,17 @@ def build_items(
                 (c for c in claims if c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start),
                 None,
             )
-            pieces = sentence_spans(q.text) if q.kind == "direct" else []
+            # its sentences, and the clauses of a long one ("..., and we are proud to say that we
+            # found it"): another outlet may quote any of them on its own
+            pieces = (
+                [
+                    (ss + cs + report_start(q.text[ss + cs : ss + ce]), ss + ce)
+                    for ss, se in sentence_spans(q.text)
+                    for cs, ce in clause_spans(q.text[ss:se])
+                ]
+                if q.kind == "direct"
+                else []
+            )
             for ps, pe in [(0, len(q.text))] + (pieces if len(pieces) > 1 else []):
                 start, end = q.start + ps, q.start + pe
                 text = doc.text[start:end]

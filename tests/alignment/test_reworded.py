@@ -256,3 +256,85 @@ def test_a_rewording_under_another_full_name_is_another_statement(speaker_b, gro
     a = make_doc("a", f'"{said}," Vale said.', [(said, "direct", "Nora Vale")])
     b = make_doc("b", f'"{reworded}," it said.', [(reworded, "direct", speaker_b)])
     assert bool(align([a, b], facts=False, names=False).groups) is grouped
+
+
+def test_a_claim_with_a_partial_quote_joins_the_statement_it_reports():
+    # the claim's partial quote is pinned on the wrong speaker (a bare word), so it cannot join the
+    # speaker's own partial quote; the claim carries it into the statement's group all the same
+    statement = "My conduct at the gala was careless and unworthy of the trust you placed in me"
+    a = make_doc("a", f'"{statement}," Ortiz wrote.', [(statement, "direct", "Lena Ortiz")])
+    b = make_doc(
+        "b",
+        'Ortiz called her conduct at the gala "careless and unworthy" in a post.',
+        [("careless and unworthy", "partial", "Lena Ortiz")],
+    )
+    report = 'her conduct at the gala was "careless and unworthy"'
+    c = make_doc(
+        "c", f"Gala organisers said {report}.", [("careless and unworthy", "partial", "Gala")], [(report, "Gala")]
+    )
+    res = align([a, b, c], facts=False, names=False)
+    assert any({m.doc for m in g.members} == {"a", "b", "c"} for g in res.groups), _members(res)
+
+
+def test_a_headline_and_its_lede_quoting_one_phrase_join_the_statement():
+    statement = "We will do whatever is needed to keep the trains running this winter"
+    a = make_doc("a", f'"{statement}," the rail chief, Piet Smit, said.', [(statement, "direct", "Piet Smit")])
+    b = make_doc(
+        "b",
+        "Smit vows to do 'whatever is needed' to keep trains running this winter\n\n"
+        'Piet Smit promised on Monday to do "whatever is needed" to keep the trains running.',
+    )
+    res = align([a, b], facts=False, names=False)
+    group = next(g for g in res.groups if any(m.doc == "a" for m in g.members))
+    assert sum(m.doc == "b" for m in group.members) == 2, _members(res)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Smit vows to do 'whatever is needed' for trains", {("whatever", "is", "needed")}),
+        ("He's 'deeply sorry' about it", {("deeply", "sorry")}),  # an apostrophe is no quotation mark
+        ("the Smiths' new home", set()),
+        ("a “one-word” quote", set()),  # one word is no phrase
+    ],
+    ids=["single marks", "apostrophe before", "plural possessive", "one word"],
+)
+def test_quoted_phrases(text, phrases):
+    from quotex.alignment.items import quoted_phrases
+
+    assert quoted_phrases(text) == phrases
+
+
+def test_a_clause_of_a_long_quoted_sentence_quoted_alone_elsewhere_is_a_member():
+    whole = (
+        "Last spring the crews dug through forty metres of rock under the old harbour, "
+        "and we will open the tunnel to traffic in May."
+    )
+    a = make_doc("a", f'"{whole}" Nora Vale said.', [(whole, "direct", "Nora Vale")])
+    b = make_doc(
+        "b",
+        '"We will open the tunnel to traffic in May," Vale said on Friday.',
+        [("We will open the tunnel to traffic in May,", "direct", "Nora Vale")],
+    )
+    res = align([a, b], facts=False, names=False)
+    texts = {m.text for g in res.groups for m in g.members if m.doc == "a"}
+    assert "we will open the tunnel to traffic in May." in texts, _members(res)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report"),
+    [
+        ("Vale said there would be no new tolls this year", "there would be no new tolls this year"),
+        ("Critics concede that the new bridge is safer", "the new bridge is safer"),
+        ("we can report to you today that the tunnel is finished", "the tunnel is finished"),
+        (
+            "The reports on the tunnel were finished in May last year",
+            "The reports on the tunnel were finished in May last year",
+        ),
+    ],
+    ids=["said", "verb before that", "that three words on", "a noun, no report"],
+)
+def test_a_report_starts_after_its_speech_verb(sentence, report):
+    from quotex.alignment.items import report_start
+
+    assert sentence[report_start(sentence) :] == report
