@@ -19,6 +19,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from itertools import groupby
@@ -297,7 +298,7 @@ def run(
     """Outcomes in input order; ``Failed`` items (inputs that could not be read) and Documents
     (extracted before) pass through."""
     if n_process > 1:
-        yield from _Pool(nlp, n_process, budget).run(items)
+        yield from _Pool(nlp, n_process, budget, batch_size).run(items)
         return
     pending: list[Job | Failed | Document] = []
     chunks = chars = 0
@@ -327,25 +328,30 @@ def _flush(
 class _Worker:
     process: Any  # multiprocessing.Process of the chosen context
     conn: Connection
-    task: tuple[int, Job, float] | None = None  # index, job, start time
+    task: tuple[list[tuple[int, Job]], float] | None = None  # (index, job) pairs, start time
 
 
 class _Pool:
-    """Worker processes, one article in flight each; results come back in input order."""
+    """Worker processes, one small batch of articles in flight each; results come back in input order."""
 
-    def __init__(self, nlp: Language, size: int, budget: float | None) -> None:
+    def __init__(self, nlp: Language, size: int, budget: float | None, batch_size: int) -> None:
         methods = multiprocessing.get_all_start_methods()
         # fork shares the loaded pipeline with the workers; elsewhere it is pickled to them
         self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.nlp = nlp
         self.budget = budget
         self.size = size
+        self.batch_size = batch_size
+        self._exhausted = False
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
         mine, theirs = self.context.Pipe()
         process = self.context.Process(
-            target=_serve, args=(theirs, self.nlp, self.budget, os.getpid()), daemon=True, name="quotex-worker"
+            target=_serve,
+            args=(theirs, self.nlp, self.budget, self.batch_size, os.getpid()),
+            daemon=True,
+            name="quotex-worker",
         )
         process.start()
         theirs.close()
@@ -354,66 +360,85 @@ class _Pool:
     def run(self, items: Iterable[Job | Failed | Document]) -> Iterator[Outcome]:
         source = enumerate(items)
         results: dict[int, Outcome] = {}
+        retry: deque[list[tuple[int, Job]]] = deque()  # articles of a batch whose worker died, one by one
         next_out = 0
-        exhausted = False
+        self._exhausted = False
         try:
             self.workers = [self._start() for _ in range(self.size)]
             while True:
                 for worker in self.workers:
-                    while worker.task is None and not exhausted and len(results) < 64 * self.size:
-                        index, item = next(source, (-1, None))
-                        if item is None:
-                            exhausted = True
-                        elif not isinstance(item, Job):
-                            results[index] = item
-                        else:
-                            worker.task = (index, item, time.monotonic())
+                    if worker.task is None and len(results) < 64 * self.size:
+                        task = retry.popleft() if retry else self._next_batch(source, results)
+                        if task:
+                            worker.task = (task, time.monotonic())
                             with contextlib.suppress(OSError):  # a dead worker is found by _collect
-                                worker.conn.send((index, item))
+                                worker.conn.send(task)
                 while next_out in results:
                     yield results.pop(next_out)
                     next_out += 1
                 busy = [w for w in self.workers if w.task is not None]
-                if exhausted and not busy:
+                if self._exhausted and not retry and not busy:
                     return
-                wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=1.0)
+                if busy:
+                    wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=1.0)
                 for k, worker in enumerate(self.workers):
-                    outcome = self._collect(worker)
-                    if outcome is not None:
-                        index, result = outcome
-                        results[index] = result
-                        if worker.task is None and not worker.process.is_alive():
-                            self.workers[k] = self._start()
+                    results.update(self._collect(worker, retry))
+                    if worker.task is None and not worker.process.is_alive():
+                        self.workers[k] = self._start()
         finally:
             self._close()
 
-    def _collect(self, worker: _Worker) -> tuple[int, Outcome] | None:
-        """A finished task's outcome, or the failure of a worker that died or overran."""
+    def _next_batch(
+        self, source: Iterator[tuple[int, Job | Failed | Document]], results: dict[int, Outcome]
+    ) -> list[tuple[int, Job]]:
+        """The next articles for one worker, bounded as the one-process run bounds a batch:
+        parsed together, they run faster than one by one. Items that are not Jobs pass through."""
+        batch: list[tuple[int, Job]] = []
+        chunks = chars = 0
+        while chunks < self.batch_size and chars < BATCH_CHARS:
+            index, item = next(source, (-1, None))
+            if item is None:
+                self._exhausted = True
+                break
+            if not isinstance(item, Job):
+                results[index] = item
+                continue
+            batch.append((index, item))
+            chunks += len(chunk_ranges(item.article.text))
+            chars += len(item.article.text)
+        return batch
+
+    def _collect(self, worker: _Worker, retry: deque[list[tuple[int, Job]]]) -> dict[int, Outcome]:
+        """A finished task's outcomes, or the failure of a worker that died or overran: the
+        articles of a batch are retried one by one, so a death costs only the article that caused it."""
         if worker.task is None:
-            return None
-        index, job, started = worker.task
+            return {}
+        task, started = worker.task
         try:
             if worker.conn.poll():
-                got, payload = worker.conn.recv()
+                done = worker.conn.recv()
                 worker.task = None
-                return got, payload if isinstance(payload, Document) else Failed(payload)
+                return {i: p if isinstance(p, Document) else Failed(p) for i, p in done}
         except (EOFError, OSError):
             pass
-        doc_id = job.article.id
+        budget = self.budget * len(task) if self.budget else None
         if not worker.process.is_alive() or worker.conn.closed:
-            reason = f"exit status {worker.process.exitcode}"
-            err: QuotexError = ExtractionError(Errors.E303.format(id=doc_id, reason=reason))
-            stage = "worker"
-        elif self.budget and time.monotonic() - started > self.budget + GRACE_SECONDS:
+            details: dict[str, object] = {"reason": f"exit status {worker.process.exitcode}"}
+            template = Errors.E303
+        elif budget and time.monotonic() - started > budget + GRACE_SECONDS:
             worker.process.kill()
             worker.process.join()
-            err = ExtractionError(Errors.E302.format(id=doc_id, seconds=self.budget, stage="worker"))
-            stage = "worker"
+            template, details = Errors.E302, {"seconds": self.budget, "stage": "worker"}  # a batch overran
         else:
-            return None
+            return {}
         worker.task = None
         worker.conn.close()
-        return index, failure(doc_id, err, stage)
+        if len(task) > 1:
+            retry.extend([pair] for pair in task)
+            return {}
+        index, job = task[0]
+        err = ExtractionError(template.format(id=job.article.id, **details))
+        return {index: failure(job.article.id, err, "worker")}
 
     def _close(self) -> None:
         for worker in self.workers:
@@ -429,8 +454,8 @@ class _Pool:
         self.workers = []
 
 
-def _serve(conn: Connection, nlp: Language, budget: float | None, parent: int) -> None:
-    """A worker: articles in, Documents or ErrorRecords out, until told to stop or orphaned."""
+def _serve(conn: Connection, nlp: Language, budget: float | None, batch_size: int, parent: int) -> None:
+    """A worker: batches of articles in, Documents or ErrorRecords out, until told to stop or orphaned."""
     _follow_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -441,9 +466,9 @@ def _serve(conn: Connection, nlp: Language, budget: float | None, parent: int) -
             return
         if message is None:
             return
-        index, job = message
-        outcome = extract_one(nlp, job, budget)
-        conn.send((index, outcome if isinstance(outcome, Document) else outcome.record))
+        indices = [i for i, _ in message]
+        outcomes = extract_group(nlp, [job for _, job in message], batch_size, budget)
+        conn.send([(i, o if isinstance(o, Document) else o.record) for i, o in zip(indices, outcomes, strict=True)])
 
 
 def _follow_parent(parent: int) -> None:
