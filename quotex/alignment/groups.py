@@ -250,13 +250,19 @@ class _Clusters:
 
     def compatible(self, ra: int, rb: int) -> bool:
         by_doc: dict[str, list[Item]] = defaultdict(list)
+        pieces = set()
         for i in self.members[ra]:
             it = self.items[i]
             if it.is_quote or it.is_sentence:
                 by_doc[it.doc].append(it)
+            else:
+                pieces.add((it.doc, it.item_id))
         for j in self.members[rb]:
             y = self.items[j]
             if not (y.is_quote or y.is_sentence):
+                # the clauses of one claim are its reports of two statements ("said X and that Y")
+                if (y.doc, y.item_id) in pieces:
+                    return False
                 continue
             for x in by_doc.get(y.doc, ()):
                 if not _related_in_doc(x, y) and not self._fragments(x, y, ra, rb):

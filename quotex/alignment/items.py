@@ -343,6 +343,44 @@ def clause_spans(text: str, boundary: re.Pattern[str] = _CLAUSE) -> list[tuple[i
     return out or [(0, len(text))]
 
 
+def _is_cue(text: str) -> bool:
+    # "Erdogan announced that", "the mayor said", "adding that": too short to be a statement
+    keys = [t.key for t in tokenize(text) if t.key]
+    return 0 < len(keys) < MIN_SENTENCE_WORDS and any(lemma(k) in _cue_verbs() for k in keys)
+
+
+def _trim_cues(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the attribution clauses that open or close it."""
+    while (cut := text.rfind(",", start, end)) >= 0 and _is_cue(text[cut + 1 : end]):
+        end = cut
+    while True:
+        while start < end and (text[start] in " ,;:" or text.startswith("and ", start)):
+            start += 4 if text.startswith("and ", start) else 1
+        cut = text.find(",", start, end)
+        if cut < 0 or not _is_cue(text[start:cut]):
+            return start, len(text[:end].rstrip())
+        start = cut + 1
+
+
+def relay_rest(text: str, inner: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses of a relayed claim outside the claims it contains.
+
+    "Noting that X, the minister announced that Y, Reuters reported": the relay's claim holds Y, a
+    claim of its own, and X; as one item it would join the groups of X and Y into one.
+    """
+    out: list[tuple[int, int]] = []
+    left = 0
+    for s, e in [*sorted(inner), (len(text), len(text))]:
+        if s > left:
+            gap = text[left:s]
+            for cs, ce in clause_spans(gap, _CLAIM_CLAUSE):
+                cs, ce = _trim_cues(gap, cs, ce)
+                if len(keys_of(gap[cs:ce])) >= MIN_SENTENCE_WORDS:
+                    out.append((left + cs, left + ce))
+        left = max(left, e)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _cue_verbs() -> frozenset[str]:
     # the attribution lexicon (imported here: it registers with spaCy, which align does not need)
@@ -539,8 +577,14 @@ def build_items(
             continue
         quote_spans = {q.id: (q.start, q.end) for q in doc.quotes}
         for c in claims:
+            # a relay's claim ("X, Erdogan announced that Y, Reuters reported") holding another claim
+            held = [
+                (o.start - c.start, o.end - c.start)
+                for o in claims
+                if c.start <= o.start and o.end <= c.end and (o.start, o.end) != (c.start, c.end)
+            ]
             # "said that 70 countries had offered help and that hotels would open": two reports
-            for cs, ce in clause_spans(c.text, _CLAIM_CLAUSE):
+            for cs, ce in relay_rest(c.text, held) if held else clause_spans(c.text, _CLAIM_CLAUSE):
                 start, end = c.start + cs, c.start + ce
                 text = doc.text[start:end]
                 toks = tokenize(text, start)

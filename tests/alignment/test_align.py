@@ -201,6 +201,40 @@ def test_a_claim_repeating_the_words_without_marks_is_unquoted():
     assert res.groups[0].members[1].kind == "claim"
 
 
+def test_a_relayed_claim_holding_two_statements_does_not_join_their_groups():
+    # "Noting that X, A announced that Y, an agency reported": the agency's claim holds X and the
+    # claim Y; two outlets copying it must not make X and Y one statement
+    ferry = "the ferry to Nordby would resume sailing on Monday"
+    staff = "the port would hire forty extra staff for the summer"
+    a = make_doc(
+        "a",
+        f"In a speech, Holm said that {ferry} and that {staff}.",
+        claims=[(f"{ferry} and that {staff}", "Ola Holm")],
+    )
+    relays = [
+        make_doc(
+            d,
+            f"Noting that {ferry}, Holm announced that {staff}, NTB reported.",
+            claims=[(f"{ferry}, Holm announced that {staff}", "NTB"), (staff, "Ola Holm")],
+        )
+        for d in ("b", "c")
+    ]
+    res = align([a, *relays], facts=False, names=False)
+    assert sorted(sorted({m.text for m in g.members}) for g in res.groups) == [[ferry], [staff]]
+    assert [len({m.doc for m in g.members}) for g in res.groups] == [3, 3]
+
+
+def test_the_two_reports_of_one_claim_never_join_one_group():
+    # "said that X and that Y" is two statements, even beside an outlet that reports both in one claim
+    homes, hurt = "900 homes had been damaged in the storm", "40 people had been hurt"
+    a = make_doc("a", f"The agency said that {homes} and that {hurt}.", claims=[(f"{homes} and that {hurt}", "Agency")])
+    both = f"{homes}, which hit overnight, while {hurt}"
+    b = make_doc("b", f"The agency said {both}.", claims=[(both, "Agency")])
+    res = align([a, b], facts=False, names=False)
+    assert [[m.doc for m in g.members] for g in res.groups] == [["a", "b"]]
+    assert res.groups[0].members[0].text in (homes, hurt)
+
+
 def test_a_claim_that_keeps_some_of_the_words_quoted_is_not_unquoted():
     a = make_doc("a", f'"{STATEMENT}," Lindqvist said.', [(STATEMENT, "direct", MINISTER)])
     head, tail = STATEMENT.split(" ", 2)[:2], STATEMENT.split(" ", 2)[2]

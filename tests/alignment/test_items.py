@@ -1,0 +1,37 @@
+"""Items: the parts of a claim that alignment compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.alignment.items import relay_rest
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "rest"),
+    [
+        # an opening participle clause before the relayed speaker's own claim
+        (
+            "the ferry would resume on Monday, Holm announced that the port would hire more staff",
+            "the port would hire more staff",
+            ["the ferry would resume on Monday"],
+        ),
+        # every closing cue clause goes: "the mayor said, adding that"
+        (
+            "the bridge will reopen in May, the mayor said, adding that tolls would be waived for a year",
+            "tolls would be waived for a year",
+            ["the bridge will reopen in May"],
+        ),
+        # a statement after the inner claim loses its opening cue and conjunction
+        (
+            "tolls would be waived, the mayor said, and the bridge will reopen in May after repairs",
+            "tolls would be waived",
+            ["the bridge will reopen in May after repairs"],
+        ),
+        # nothing but the cue is left: no item
+        ("Holm announced that the port would hire more staff", "the port would hire more staff", []),
+    ],
+)
+def test_a_relayed_claim_keeps_the_statements_outside_its_inner_claim(text, inner, rest):
+    s = text.index(inner)
+    assert [text[a:b] for a, b in relay_rest(text, [(s, s + len(inner))])] == rest
