@@ -157,38 +157,26 @@ class Alignment(_Model):
         """
         import pandas as pd
 
-        rows = []
-        for g in self.groups:
-            for i, m in enumerate(g.members):
-                a = self.article(m.doc)
-                rows.append(
-                    {
-                        "group": g.id,
-                        "canonical": i == g.canonical,
-                        "doc": m.doc,
-                        "outlet": a.outlet,
-                        "published": a.published,
-                        "kind": m.kind,
-                        "speaker": m.speaker,
-                        "text": m.text,
-                        "drift": sorted({d.type for d in g.drift if d.member == i}),
-                    }
-                )
-        for m in self.unmatched:
+        def row(m: Member, group: str | None, canonical: bool, drift: list[str]) -> dict[str, Any]:
             a = self.article(m.doc)
-            rows.append(
-                {
-                    "group": None,
-                    "canonical": False,
-                    "doc": m.doc,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                    "kind": m.kind,
-                    "speaker": m.speaker,
-                    "text": m.text,
-                    "drift": [],
-                }
-            )
+            return {
+                "group": group,
+                "canonical": canonical,
+                "doc": m.doc,
+                "outlet": a.outlet,
+                "published": a.published,
+                "kind": m.kind,
+                "speaker": m.speaker,
+                "text": m.text,
+                "drift": drift,
+            }
+
+        rows = [
+            row(m, g.id, i == g.canonical, sorted({d.type for d in g.drift if d.member == i}))
+            for g in self.groups
+            for i, m in enumerate(g.members)
+        ]
+        rows += [row(m, None, False, []) for m in self.unmatched]
         columns = ["group", "canonical", "doc", "outlet", "published", "kind", "speaker", "text", "drift"]
         return pd.DataFrame(rows, columns=columns)
 
