@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from quotex.cli import app
 from quotex.errors import ConfigError
 from quotex.pipeline import quote_finder
 from quotex.results import Document
+from tests.cli_run import records as read_records
+from tests.cli_run import run, write_folder
 
 pytestmark = pytest.mark.needs_model
 
@@ -31,24 +31,9 @@ STORIES = {
 }
 
 
-def _run(*args: str, command: str = "extract") -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [command, *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def _records(text: str) -> list[dict[str, object]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "articles"
-    root.mkdir()
-    for name, text in STORIES.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    return root
+    return write_folder(tmp_path / "articles", STORIES)
 
 
 @pytest.fixture
@@ -68,9 +53,9 @@ def exploding(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_failing_component_costs_its_article_only(folder: Path, exploding: None, jobs: str) -> None:
     (folder / "e_empty.txt").write_text("", encoding="utf-8")
     started = time.monotonic()
-    code, out, err = _run(str(folder), "--jobs", jobs)
+    code, out, err = run(str(folder), "--jobs", jobs)
     assert time.monotonic() - started < 60  # no hang
-    records = _records(out)
+    records = read_records(out)
     assert code == 1
     assert [r["id"] for r in records] == [*STORIES, "e_empty"]
     boom = records[2]["error"]
@@ -81,20 +66,20 @@ def test_a_failing_component_costs_its_article_only(folder: Path, exploding: Non
 
 
 def test_fail_fast_stops_at_the_first_failure(folder: Path, exploding: None) -> None:
-    code, out, err = _run(str(folder), "--fail-fast")
+    code, out, err = run(str(folder), "--fail-fast")
     assert code == 1
-    assert [r["id"] for r in _records(out)] == ["a_bridge", "b_depot", "c_boom"]
+    assert [r["id"] for r in read_records(out)] == ["a_bridge", "b_depot", "c_boom"]
     assert "--fail-fast" in err
 
 
 def test_jobs_2_failures_are_the_records_of_jobs_1(folder: Path, exploding: None) -> None:
-    _, one, _ = _run(str(folder), "--jobs", "1")
-    _, two, _ = _run(str(folder), "--jobs", "2")
+    _, one, _ = run(str(folder), "--jobs", "1")
+    _, two, _ = run(str(folder), "--jobs", "2")
     assert two == one
 
 
-def test_json_output_holds_the_error_records(folder: Path, exploding: None) -> None:
-    code, out, _ = _run(str(folder), "--format", "json")
+def test_json_output_holds_the_errorrecords(folder: Path, exploding: None) -> None:
+    code, out, _ = run(str(folder), "--format", "json")
     assert code == 1 and [("error" in r) for r in json.loads(out)] == [False, False, True, False]
 
 
@@ -106,7 +91,7 @@ def test_lone_surrogates_are_replaced_and_every_record_validates(tmp_path: Path)
     ]
     source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     output = tmp_path / "out.jsonl"
-    code, _, _ = _run(str(source), "--output", str(output))
+    code, _, _ = run(str(source), "--output", str(output))
     assert code == 0
     lines = output.read_bytes().decode("utf-8").splitlines()  # valid UTF-8
     docs = [Document.model_validate_json(line) for line in lines]
@@ -122,22 +107,22 @@ def test_colliding_stems_get_their_relative_paths(tmp_path: Path) -> None:
     (tmp_path / "afp" / "other.txt").write_text(STORIES["d_cracks"], encoding="utf-8")
     output = tmp_path / "out.jsonl"
     args = [str(tmp_path / "reuters"), str(tmp_path / "afp"), "--output", str(output)]
-    assert _run(*args)[0] == 0
-    assert [r["id"] for r in _records(output.read_text("utf-8"))] == ["reuters/story", "other", "afp/story"]
-    code, _, err = _run(*args)  # resumed: both kept, none twice
+    assert run(*args)[0] == 0
+    assert [r["id"] for r in read_records(output.read_text("utf-8"))] == ["reuters/story", "other", "afp/story"]
+    code, _, err = run(*args)  # resumed: both kept, none twice
     assert code == 0 and "3 article(s) already in" in err
-    assert len(_records(output.read_text("utf-8"))) == 3
+    assert len(read_records(output.read_text("utf-8"))) == 3
 
 
 def test_a_complete_last_record_without_newline_is_kept(folder: Path, tmp_path: Path) -> None:
     output = tmp_path / "out.jsonl"
-    _run(str(folder / "a_bridge.txt"), "--output", str(output))
+    run(str(folder / "a_bridge.txt"), "--output", str(output))
     first = output.read_text("utf-8")
     output.write_text(first.rstrip("\n"), encoding="utf-8")
-    code, _, err = _run(str(folder / "a_bridge.txt"), str(folder / "b_depot.txt"), "--output", str(output))
+    code, _, err = run(str(folder / "a_bridge.txt"), str(folder / "b_depot.txt"), "--output", str(output))
     assert code == 0 and "1 article(s) already in" in err
     text = output.read_text("utf-8")
-    assert text.startswith(first) and [r["id"] for r in _records(text)] == ["a_bridge", "b_depot"]
+    assert text.startswith(first) and [r["id"] for r in read_records(text)] == ["a_bridge", "b_depot"]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +132,7 @@ def test_output_that_is_not_ours_is_left_untouched(folder: Path, tmp_path: Path,
     output = tmp_path / "notes.jsonl"
     output.write_text(existing, encoding="utf-8")
     with pytest.raises(ConfigError, match="E013"):  # main() makes it one line and exit status 2
-        _run(str(folder), "--output", str(output))
+        run(str(folder), "--output", str(output))
     assert output.read_text("utf-8") == existing
 
 
@@ -156,29 +141,29 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     feed.write_text(json.dumps({"id": "w", "text": STORIES["a_bridge"]}), encoding="utf-8")
     before = feed.read_bytes()
     with pytest.raises(ConfigError, match="E012"):
-        _run(str(feed), "--output", str(feed))
+        run(str(feed), "--output", str(feed))
     with pytest.raises(ConfigError, match="E012"):  # the folder would read it on the next run
-        _run(str(tmp_path), "--output", str(feed))
+        run(str(tmp_path), "--output", str(feed))
     assert feed.read_bytes() == before
 
 
 def test_align_reads_extract_output_mixed_with_text(folder: Path, tmp_path: Path) -> None:
     extracted = tmp_path / "x.jsonl"
-    extracted.write_text(_run(str(folder / "a_bridge.txt"))[1], encoding="utf-8")
+    extracted.write_text(run(str(folder / "a_bridge.txt"))[1], encoding="utf-8")
     with extracted.open("a", encoding="utf-8") as sink:
         sink.write(json.dumps({"id": "gone", "error": {"code": "E201", "message": "[E201] empty", "stage": "read"}}))
     (tmp_path / "wire.txt").write_text(
         '"The bridge will reopen on Friday," engineer Nadia Berg told the wire.', encoding="utf-8"
     )
-    code, out, err = _run(str(extracted), str(tmp_path / "wire.txt"), command="align")
+    code, out, err = run(str(extracted), str(tmp_path / "wire.txt"), command="align")
     assert code == 0 and "skipped 'gone'" in err
-    direct = _run(str(folder / "a_bridge.txt"), str(tmp_path / "wire.txt"), command="align")[1]
+    direct = run(str(folder / "a_bridge.txt"), str(tmp_path / "wire.txt"), command="align")[1]
     assert json.loads(out)["groups"] == json.loads(direct)["groups"]
     assert json.loads(out)["groups"]
 
 
 def test_align_leaves_out_a_failing_article(folder: Path, exploding: None) -> None:
-    code, out, err = _run(str(folder), command="align")
+    code, out, err = run(str(folder), command="align")
     assert code == 1 and "'c_boom' failed" in err and "4 article(s), 1 failed" in err
     assert json.loads(out)["groups"] is not None
 
