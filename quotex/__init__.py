@@ -8,8 +8,9 @@ Example:
     direct | Ana Ruiz | It was a friendly talk,
 """
 
+import typing as _typing
+
 from quotex.about import __version__
-from quotex.alignment import Alignment
 from quotex.api import align, extract, extract_many
 from quotex.errors import (
     AlignmentError,
@@ -21,6 +22,23 @@ from quotex.errors import (
 )
 from quotex.model import load
 from quotex.results import Claim, Cue, Document, Entity, ErrorRecord, Quote, Speaker, TextSpan, TimeRef
+
+if _typing.TYPE_CHECKING:
+    from quotex.alignment import Alignment
+
+
+def __getattr__(name: str) -> _typing.Any:
+    # the alignment package is imported on first use: extracting never needs it
+    if name == "Alignment":
+        from quotex.alignment import Alignment
+
+        return Alignment
+    raise AttributeError(f"module 'quotex' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), "Alignment"})
+
 
 __all__ = [
     "Alignment",

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal, Union, overload
+from typing import TYPE_CHECKING, Literal, Union, overload
 
 from spacy.language import Language
 
-from quotex.alignment import Alignment
-from quotex.alignment import align as align_documents
 from quotex.batch import MAX_CHARS, admit, check_length, run
 from quotex.errors import ConfigError, Errors, InputError
 from quotex.ingest import Article, from_text
 from quotex.model import load
 from quotex.results import Document, ErrorRecord
+
+if TYPE_CHECKING:
+    from quotex.alignment import Alignment
 
 Source = Union[str, Article]
 Model = Union[str, Path, Language, None]
@@ -169,4 +170,6 @@ def align(documents: Iterable[Union[Document, Source]], *, nlp: Model = None, **
         done = iter(extract_many([items[i] for i in raw], nlp=nlp))  # type: ignore[misc]
         for i in raw:
             items[i] = next(done)
+    from quotex.alignment import align as align_documents  # imported on use: extraction never needs it
+
     return align_documents(items, **options)  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from typing import Any, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from threadpoolctl import ThreadpoolController
 
 from quotex.convert import DocConverter
 from quotex.errors import Errors, ExtractionError, InputError, QuotexError, Warnings
@@ -55,6 +56,7 @@ GRACE_SECONDS = 10.0
 _LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CODE = re.compile(r"^\[([EW]\d{3})\]")
+_BLAS = ThreadpoolController()
 
 
 @dataclass(frozen=True)
@@ -273,18 +275,21 @@ def extract_one(nlp: Language, job: Job, budget: float | None = None) -> Outcome
 
 def extract_group(nlp: Language, jobs: list[Job], batch_size: int, budget: float | None = None) -> list[Outcome]:
     """Articles through ``nlp.pipe`` together; if anything fails, each again on its own."""
-    if len(jobs) == 1:
-        return [extract_one(nlp, jobs[0], budget)]
-    texts = [(text, (k, start)) for k, job in enumerate(jobs) for text, start in parser_texts(job.article)]
-    try:
-        with _budget(budget * len(jobs) if budget else None):
-            parsed = nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
-            return [
-                to_document(jobs[k].article, ((doc, ctx[1]) for doc, ctx in group), jobs[k].notes)
-                for k, group in groupby(parsed, key=lambda pair: pair[1][0])
-            ]
-    except (Exception, _OverBudget):
-        return [extract_one(nlp, job, budget) for job in jobs]
+    # The model's matrices are small: one BLAS thread is as fast as two and leaves the other
+    # core free (n_process is the way to use more cores); see quotex.model for the BLAS.
+    with _BLAS.limit(limits=1, user_api="blas"):
+        if len(jobs) == 1:
+            return [extract_one(nlp, jobs[0], budget)]
+        texts = [(text, (k, start)) for k, job in enumerate(jobs) for text, start in parser_texts(job.article)]
+        try:
+            with _budget(budget * len(jobs) if budget else None):
+                parsed = nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
+                return [
+                    to_document(jobs[k].article, ((doc, ctx[1]) for doc, ctx in group), jobs[k].notes)
+                    for k, group in groupby(parsed, key=lambda pair: pair[1][0])
+                ]
+        except (Exception, _OverBudget):
+            return [extract_one(nlp, job, budget) for job in jobs]
 
 
 def run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +22,8 @@ _ORG_PREPOSITIONS = {"at", "of", "from", "for", "with", "by", "in"}
 _SUBJ_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 #: how far after a role noun ("the country's prime minister") its holder may first be named
 LOOKAHEAD_TOKENS = 80
+#: the entity index of each live Doc, with the quotation bounds it was built for
+_BUILT: weakref.WeakKeyDictionary[Doc, tuple[tuple[tuple[int, int], ...], EntityIndex]] = weakref.WeakKeyDictionary()
 
 
 def fold(text: str) -> str:
@@ -161,8 +164,18 @@ class EntityIndex:
     @classmethod
     def outside_quotes(cls, doc: Doc, quotes: Sequence[Span], lexicon: SpeechCues) -> EntityIndex:
         """The index of the names the narrator uses: a name inside a quotation neither
-        introduces a person nor lengthens a canonical name."""
-        return cls(doc, lexicon, skip=quote_mask(doc, quotes, marks=False))
+        introduces a person nor lengthens a canonical name.
+
+        Built once per document and set of quotations: the speaker attributor and the converter
+        share it, so an entity's name is the one its speaker got.
+        """
+        bounds = tuple((q.start, q.end) for q in quotes)
+        built = _BUILT.get(doc)
+        if built is not None and built[0] == bounds and built[1].lexicon is lexicon:
+            return built[1]
+        index = cls(doc, lexicon, skip=quote_mask(doc, quotes, marks=False))
+        _BUILT[doc] = (bounds, index)
+        return index
 
     def _add_unrecognised_names(self, doc: Doc, skip: Sequence[bool] | None) -> None:
         """People the entity recogniser missed: runs of two or more proper-noun name words."""
