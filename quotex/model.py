@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
 from thinc.api import use_ops
 
 import quotex.pipeline  # noqa: F401  (registers the factories)
 from quotex.errors import Errors, ModelNotFoundError
 
 MODEL_NAME = "en_quotex_sm"
+#: the embedded model's tokenizer is read whole from disk (rules, affixes, special cases): building
+#: spaCy's English defaults first, only to replace them, would cost a fifth of a second per start
+_SAVED_TOKENIZER: dict[str, Any] = {"nlp": {"tokenizer": {"@tokenizers": "quotex.saved_tokenizer.v1"}}}
+
+
+@registry.tokenizers("quotex.saved_tokenizer.v1")  # type: ignore[untyped-decorator]  # catalogue is untyped
+def saved_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A bare tokenizer for a pipeline whose tokenizer settings all come from its saved files."""
+
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
 
 
 def model_path() -> Path:
@@ -73,7 +90,7 @@ def _load_cached(model: str | None) -> Language:
         # tok2vec's matrix products twice as fast on current x86 CPUs, same results
         # (benchmarks/results/vs_textacy.json)
         with use_ops("numpy", use_blis=False):
-            nlp = spacy.load(target)
+            nlp = spacy.load(target, config=_SAVED_TOKENIZER if model is None else {})
     except OSError as err:
         raise ModelNotFoundError(Errors.E002.format(model=str(target), reason=str(err).rstrip("."))) from err
     nlp.max_length = 10**8  # texts are chunked by quotex.extract; this only guards direct calls

@@ -85,3 +85,15 @@ def test_resume_config_sources_every_component() -> None:
     schedule = config["training"]["optimizer"]["learn_rate"]
     assert schedule["@schedules"] == "warmup_linear.v1"
     assert schedule["initial_rate"] == 0.0003
+
+
+def test_quotex_load_reads_the_whole_tokenizer_from_disk(nlp: spacy.language.Language, tmp_path: Path) -> None:
+    # quotex.load skips building spaCy's default tokenizer rules: the saved ones replace them all
+    import quotex
+
+    loaded = quotex.load()
+    assert loaded.config["nlp"]["tokenizer"]["@tokenizers"] == "quotex.saved_tokenizer.v1"
+    assert loaded.tokenizer.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])
+    loaded.to_disk(tmp_path)  # and a pipeline saved from it loads again
+    text = "The U.S. mayor's aide said at 1:00 P.M.: “No.”"
+    assert [t.text for t in spacy.load(tmp_path).tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]

@@ -921,13 +921,14 @@ def _punct_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     if cached is not None and len(cached[0]) == len(doc):
         return cached
     n = len(doc)
+    toks = list(doc)  # one Token object per position, not one per look
     starts, ends = [0] * n, [n] * n
     for j in range(1, n):
-        prev = doc[j - 1]
+        prev = toks[j - 1]
         starts[j] = j if prev.text in _SENT_END or "\n" in prev.text_with_ws else starts[j - 1]
     for j in range(n - 2, -1, -1):
-        tok = doc[j]
-        stop = tok.text in _SENT_END or "\n" in tok.whitespace_ or doc[j + 1].is_space
+        tok = toks[j]
+        stop = tok.text in _SENT_END or "\n" in tok.whitespace_ or toks[j + 1].is_space
         ends[j] = j + 1 if stop else ends[j + 1]
     doc.user_data["quotex_punct_bounds"] = (starts, ends)
     return starts, ends

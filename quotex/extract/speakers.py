@@ -112,9 +112,9 @@ class EntityIndex:
     def _add_acronyms(self, doc: Doc, skip: Sequence[bool] | None) -> None:
         """ "the National Weather Agency (NWA)": the name and its acronym are one organisation,
         whether or not the recogniser saw the name."""
-        for i in range(2, len(doc) - 2):
+        for i in [t.i for t in doc[2 : len(doc) - 2] if t.text == "("]:
             acronym = doc[i + 1]
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not (acronym.is_upper and acronym.is_alpha):
+            if doc[i + 2].text != ")" or not (acronym.is_upper and acronym.is_alpha):
                 continue
             if skip is not None and skip[i]:
                 continue
