@@ -87,6 +87,19 @@ def test_resume_config_sources_every_component() -> None:
     assert schedule["initial_rate"] == 0.0003
 
 
+def test_resume_config_with_a_new_parser_trains_only_the_parser() -> None:
+    # `--new-parser 64`: a narrower parser learns on the frozen shared tok2vec, which must annotate
+    from quotex.training.train import resume_config
+
+    config = resume_config(MODEL, 0.001, 250, new_parser=64)
+    parser = config["components"]["parser"]
+    assert "source" not in parser and parser["model"]["hidden_width"] == 64
+    assert parser["model"]["tok2vec"]["width"] == 192  # the sourced tok2vec's width, spelled out
+    assert config["training"]["frozen_components"] == [n for n in config["nlp"]["pipeline"] if n != "parser"]
+    assert config["training"]["annotating_components"] == ["tok2vec"]
+    assert config["training"]["score_weights"]["dep_las"] == 1.0
+
+
 def test_quotex_load_reads_the_whole_tokenizer_from_disk(nlp: spacy.language.Language, tmp_path: Path) -> None:
     # quotex.load skips building spaCy's default tokenizer rules: the saved ones replace them all
     import quotex

@@ -39,9 +39,18 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="with --resume: keep the other components and train a new NER with its own tok2vec",
     )
+    parser.add_argument(
+        "--new-parser",
+        type=int,
+        default=None,
+        metavar="WIDTH",
+        help="with --resume: keep the other components and train a new parser of this hidden width",
+    )
     args = parser.parse_args(argv)
     if args.new_ner and args.resume is None:
         parser.error("--new-ner trains a recogniser beside a trained pipeline: give it with --resume")
+    if args.new_parser and args.resume is None:
+        parser.error("--new-parser trains a parser beside a trained pipeline: give it with --resume")
     steps = args.max_steps or (QUICK_STEPS if args.quick else FULL_STEPS)
     evaluation = run(
         args.data_dir,
@@ -54,6 +63,7 @@ def main(argv: list[str] | None = None) -> None:
         learn_rate=args.learn_rate,
         warmup_steps=args.warmup_steps,
         new_ner=args.new_ner,
+        new_parser=args.new_parser,
     )
     print(json.dumps(evaluation, indent=2))
 

@@ -74,7 +74,9 @@ def make_resume_hooks(every: int = 25) -> Any:
     return resume_hooks
 
 
-def resume_config(source: Path, learn_rate: float, warmup_steps: int, *, new_ner: bool = False) -> Config:
+def resume_config(
+    source: Path, learn_rate: float, warmup_steps: int, *, new_ner: bool = False, new_parser: int | None = None
+) -> Config:
     """The training config with every component sourced from a trained pipeline.
 
     Args:
@@ -85,6 +87,9 @@ def resume_config(source: Path, learn_rate: float, warmup_steps: int, *, new_ner
         new_ner: Keep every sourced component frozen and train a new ``ner`` with its own
             tok2vec (``ner.cfg``), selected on NER F1 alone. The shared tok2vec serves five
             tasks; the recogniser gets a wider view of its own, as in spaCy's own CPU pipelines.
+        new_parser: Keep every sourced component frozen and train a new parser of this hidden
+            width on the shared tok2vec's output, selected on labelled attachment alone. A
+            narrower parser is faster: its transition loop works at the hidden width.
 
     Returns:
         The config to pass to spaCy's ``train``; ``paths.base`` must be set to ``source``
@@ -99,6 +104,18 @@ def resume_config(source: Path, learn_rate: float, warmup_steps: int, *, new_ner
         config["training"]["frozen_components"] = [n for n in config["nlp"]["pipeline"] if n != "ner"]
         weights = config["training"]["score_weights"]
         config["training"]["score_weights"] = {k: (1.0 if k == "ents_f" else None) for k in weights}
+    if new_parser is not None:
+        parser = Config().from_disk(CONFIG, interpolate=False)["components"]["parser"]
+        parser["model"]["hidden_width"] = new_parser
+        # the listener's width is the sourced tok2vec's, which this config no longer spells out
+        sourced = Config().from_disk(source / "config.cfg")
+        parser["model"]["tok2vec"]["width"] = sourced["components"]["tok2vec"]["model"]["encode"]["width"]
+        config["components"]["parser"] = parser
+        config["training"]["frozen_components"] = [n for n in config["nlp"]["pipeline"] if n != "parser"]
+        # a frozen tok2vec feeds its listeners only when it runs as an annotating component
+        config["training"]["annotating_components"] = ["tok2vec"]
+        weights = config["training"]["score_weights"]
+        config["training"]["score_weights"] = {k: (1.0 if k == "dep_las" else None) for k in weights}
     config["training"]["optimizer"]["learn_rate"] = {
         "@schedules": "warmup_linear.v1",
         "warmup_steps": warmup_steps,
@@ -136,6 +153,7 @@ def run(
     learn_rate: float = 0.0003,
     warmup_steps: int = 50,
     new_ner: bool = False,
+    new_parser: int | None = None,
 ) -> dict[str, Any]:
     """Train the pipeline end to end and write it with its meta to ``output``.
 
@@ -155,12 +173,14 @@ def run(
         warmup_steps: Warm-up steps of a resumed run.
         new_ner: With ``resume``, train only a new recogniser with its own tok2vec and keep
             the other components as they are (checkpoints go to ``work_dir/ner``).
+        new_parser: With ``resume``, train only a new parser of this hidden width on the frozen
+            shared tok2vec (checkpoints go to ``work_dir/parser``).
 
     Returns:
         The ``quotex_evaluation`` block written into the meta.
     """
     corpus_dir = work_dir / "corpus"
-    stage = ("ner" if new_ner else "resume") if resume else "checkpoints"
+    stage = ("ner" if new_ner else "parser" if new_parser else "resume") if resume else "checkpoints"
     checkpoints = work_dir / stage
     started_file = work_dir / ("started.txt" if stage == "checkpoints" else f"{stage}-started.txt")
     previous: dict[str, Any] = {}
@@ -173,7 +193,9 @@ def run(
             if not all((corpus_dir / f"{n}.spacy").exists() for n in ("train", "dev", "test", "gum-dev")):
                 convert(data_dir, corpus_dir)
             config_path = work_dir / f"{stage}.cfg"
-            resume_config(resume.resolve(), learn_rate, warmup_steps, new_ner=new_ner).to_disk(config_path)
+            resume_config(resume.resolve(), learn_rate, warmup_steps, new_ner=new_ner, new_parser=new_parser).to_disk(
+                config_path
+            )
             base = resume.resolve()
         else:
             convert(data_dir, corpus_dir)
@@ -201,7 +223,9 @@ def run(
         stages.append(
             {
                 "command": f"python -m quotex.training --resume {resume} --max-steps {max_steps} "
-                f"--learn-rate {learn_rate} --warmup-steps {warmup_steps}" + (" --new-ner" if new_ner else ""),
+                f"--learn-rate {learn_rate} --warmup-steps {warmup_steps}"
+                + (" --new-ner" if new_ner else "")
+                + (f" --new-parser {new_parser}" if new_parser else ""),
                 "seconds": train_seconds,
                 "max_steps": max_steps,
             }
