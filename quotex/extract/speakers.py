@@ -1135,6 +1135,8 @@ def _noun_phrase(tok: Token) -> Span:
         clause = any(t.dep_ in _SUBJ_DEPS for t in child.subtree)
         if child.dep_ in {"det", "compound", "amod", "nmod:poss", "poss", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             start = start if clause else min(start, child.left_edge.i)
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # a closing quotation mark or comma the parser hung from the phrase is not part of it
     end = tok.i + 1
     for child in tok.rights:
         # "people familiar with the matter", "a source close to the talks"

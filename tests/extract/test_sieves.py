@@ -339,6 +339,13 @@ def test_a_description_that_names_nobody_is_unresolved() -> None:
     assert speaker is not None and speaker.text == "a senior official" and speaker.resolved is False
 
 
+def test_a_description_after_a_closing_quote_starts_at_its_own_words() -> None:
+    # the parser may hang the closing mark from the phrase: the mention and its name leave it out
+    text = 'Lena Hartmann met reporters. "The call lasted an hour," the Kremlin aide said.'
+    speaker = speaker_of(text, "The call lasted an hour,")
+    assert speaker is not None and speaker.text == "the Kremlin aide" and speaker.name == "Kremlin aide"
+
+
 def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
     doc = quotex.extract(
         'Kremlin aide Yuri Ushakov said the call was "friendly". "We agreed to talk again," he added.\n\n'
