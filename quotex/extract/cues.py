@@ -357,6 +357,8 @@ _REPORT_LEMMAS = {
     "write",
 }
 #: participles that comment on a report rather than continue it ("..., calling the measure reckless")
+#: what sets off a relative clause after the noun it describes ("Ana Ruiz, who ...", "the pair - who ...")
+_RELATIVE_MARKS = {",", "-", "–", "—"}
 _COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 
 
@@ -390,8 +392,13 @@ def _verbal(
     }
     runs = [n for n in order if n in candidates]
     sieve, subject = next(((n, t) for n in runs if (t := candidates[n]()) is not None), ("", None))
-    if subject is not None and subject.tag_ in {"WP", "WDT"} and subject.head.dep_ in {"relcl", "acl:relcl"}:
-        subject = subject.head.head  # "Ines Duarte, who called the repairs ...": who is Ines Duarte
+    if subject is not None and subject.tag_ in {"WP", "WDT"}:
+        before = doc[subject.i - 2] if subject.i >= 2 and doc[subject.i - 1].text in _RELATIVE_MARKS else None
+        if subject.head.dep_ in {"relcl", "acl:relcl"}:
+            subject = subject.head.head  # "Ines Duarte, who called the repairs ...": who is Ines Duarte
+        elif before is not None and before.pos_ in {"PROPN", "NOUN"}:
+            # the same clause parsed as a sentence of its own: who is the noun before the comma
+            subject = before
     apposition = "apposition" in order
     noun = subject is not None and subject.pos_ == "NOUN"
     apposed = _apposed_person(subject, inside) if apposition and noun and subject is not None else None

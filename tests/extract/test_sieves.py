@@ -346,6 +346,23 @@ def test_a_description_after_a_closing_quote_starts_at_its_own_words() -> None:
     assert speaker is not None and speaker.text == "the Kremlin aide" and speaker.name == "Kremlin aide"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The mayor hit back at Ines Duarte, who has repeatedly demanded the council should publish the audit.",
+            "Ines Duarte",
+        ),
+        ("The coach praised Tom Berg, who said the team would recover.", "Tom Berg"),
+        ("The pair - who married in 2019 - announced that they had split.", "pair"),
+    ],
+    ids=["comma_relative_clause", "comma_relative_said", "dash_relative_clause"],
+)
+def test_who_after_a_comma_or_dash_is_the_noun_before_it(text: str, name: str) -> None:
+    claims = quotex.extract(text).claims
+    assert claims and claims[0].speaker is not None and claims[0].speaker.name == name
+
+
 def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
     doc = quotex.extract(
         'Kremlin aide Yuri Ushakov said the call was "friendly". "We agreed to talk again," he added.\n\n'
