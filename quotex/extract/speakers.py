@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.extract.cues import TIME_WORDS, CueMatch, age_phrase, punct_sentence, quote_mask
 from quotex.registry import SpeechCues
+from quotex.spans import PARAGRAPHS_KEY
 
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG", "NORP"}
@@ -783,7 +784,12 @@ class SpeakerResolver:
             # "Analysts said", "Officials said": a group, not someone introduced before
             return SpeakerMatch(span, _strip_det(span).text, None, resolved=False)
         if determiners & _INDEFINITE:
-            # "an EU official", "a company spokesman": someone new, never an earlier speaker
+            # "an EU official", "a company spokesman": someone new, never an earlier speaker; in
+            # the lede, the person the next paragraphs name ("A Florida sheriff said ... Pasco
+            # County Sheriff Chris Nocco told reporters")
+            ahead = self._named_next(head, tok.i) if head in self.person_roles and _in_lede(tok) else None
+            if ahead is not None:
+                return SpeakerMatch(span, ahead.name, "PERSON", sieve="role_lookahead")
             return SpeakerMatch(
                 span, _strip_det(span).text, "PERSON" if head in self.person_roles else None, resolved=False
             )
@@ -889,8 +895,13 @@ class SpeakerResolver:
                     best = (*score, entry)
         if best is not None:
             return best[3], "role"
-        # the next person named, as the subject of a later sentence: news names the person of
-        # a lede's role in the next paragraphs ("The head of the WHO warned ... Tedros said")
+        following = self._named_next(role, before)
+        return (following, "role_lookahead") if following is not None else None
+
+    def _named_next(self, role: str, before: int) -> NameEntry | None:
+        """The next person named, as the subject of a later sentence, introduced with ``role`` or
+        with none: news names the person of a lede's role in the next paragraphs ("The head of
+        the WHO warned ... Tedros said")."""
         sent_end = self.doc[before].sent.end
         nxt = next(((s, e) for s, e in self.index.mentions if s > before and e.label == "PERSON"), None)
         if nxt is None:
@@ -900,7 +911,7 @@ class SpeakerResolver:
         if start < sent_end or not _subject_mention(self.doc, start) or not before < first < before + LOOKAHEAD_TOKENS:
             return None
         named_roles = {r for r in following.roles if not r.startswith("mod:")}
-        return (following, "role_lookahead") if role in named_roles or not named_roles else None
+        return following if role in named_roles or not named_roles else None
 
     def _first_start(self, entry: NameEntry) -> int:
         return next(s for s, e in self.index.mentions if e is entry)
@@ -918,6 +929,12 @@ ENTITY_SIEVES: dict[str, Callable[[SpeakerResolver, Token, CueMatch], SpeakerMat
     "proper_noun": SpeakerResolver._proper_noun,
     "description": SpeakerResolver._description,
 }
+
+
+def _in_lede(tok: Token) -> bool:
+    """In the article's first two paragraphs (a headline and the lede, or the lede alone)."""
+    paragraphs = tok.doc.spans.get(PARAGRAPHS_KEY, [])
+    return len(paragraphs) < 2 or tok.i < paragraphs[1].end
 
 
 def _trailed_subject(content: Span | None, tok: Token) -> Token | None:
@@ -954,7 +971,8 @@ def _subject_mention(doc: Doc, start: int) -> bool:
     head = doc[start]
     while head.dep_ in _NAME_DEPS and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "appos" and head.head.dep_ in _SUBJ_DEPS
+    # "Sheriff Dana Reyes told": the title may head the name
+    return head.dep_ in _SUBJ_DEPS or head.dep_ == "appos" and head.head.dep_ in _SUBJ_DEPS
 
 
 def _name_is_subject(doc: Doc, start: int) -> bool:

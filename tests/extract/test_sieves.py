@@ -363,6 +363,31 @@ def test_who_after_a_comma_or_dash_is_the_noun_before_it(text: str, name: str) -
     assert claims and claims[0].speaker is not None and claims[0].speaker.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "resolved", "name"),
+    [
+        (
+            "A county sheriff said the fire had been set on purpose.\n\n"
+            "Sheriff Dana Reyes told reporters the suspect had fled north.",
+            True,
+            "Dana Reyes",
+        ),
+        (
+            "A county sheriff said the fire had been set on purpose.\n\n"
+            "The blaze began near the river.\n\nMayor Tom Berg told reporters it was under control.",
+            False,
+            "county sheriff",
+        ),
+    ],
+    ids=["named_in_the_next_paragraph", "someone_else_named_later"],
+)
+def test_an_indefinite_role_in_the_lede_is_the_person_the_next_paragraph_names(
+    text: str, resolved: bool, name: str
+) -> None:
+    speaker = quotex.extract(text).claims[0].speaker
+    assert speaker is not None and speaker.resolved is resolved and speaker.name == name
+
+
 def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
     doc = quotex.extract(
         'Kremlin aide Yuri Ushakov said the call was "friendly". "We agreed to talk again," he added.\n\n'
