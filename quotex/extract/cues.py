@@ -382,7 +382,8 @@ def _verbal(
     next_to = adjacent is not None and all(_between_subject_and_verb(t) for t in doc[adjacent.i + 1 : tok.i])
     # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached name,
     # not the subject of the clause it was hung from
-    trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i
+    # (a participle's speaker is its clause's subject: "X took the case to the High Court arguing ...")
+    trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i and tok.tag_ != "VBG"
     candidates: dict[str, Callable[[], Token | None]] = {
         "trailing_name": lambda: adjacent if trailing else None,
         "preceding_cue": lambda: None if own else _preceding_cue_subject(tok, inside, lexicon),
@@ -498,6 +499,7 @@ def _subject(verb: Token, inside: list[bool]) -> Token | None:
             and c.dep_ != "csubj"
             and c.pos_ != "VERB"  # (but "Will" of "Will Smith" tagged as an auxiliary speaks)
             and not _dateline(c)
+            and not _fronted_phrase(c, cur)
         ]
         # a word cut off from the verb by a dash or bracket ("TOKYO (Reuters) - The minister said")
         # is the subject only when there is no other
@@ -979,6 +981,14 @@ def _after_phrase(prep: Token, limit: int) -> Token | None:
     while k < min(limit, prep.i + 6) and doc[k].pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}:
         k += 1
     return doc[k] if prep.i + 1 < k < limit and doc[k].pos_ in {"DET", "PRON", "PROPN"} else None
+
+
+def _fronted_phrase(noun: Token, verb: Token) -> bool:
+    """A noun with its own preposition, set off from the verb by a comma: a fronted phrase the
+    parser took for the subject ("Against the backdrop of ..., the minister asserted"), unlike
+    "after the presenter said", where "after" joins a clause."""
+    preposition = any(c.dep_ == "case" and c.i < noun.i for c in noun.children)
+    return preposition and any(t.text == "," for t in noun.doc[noun.i : verb.i])
 
 
 def _subject_before_finite(tok: Token, limit: int) -> bool:

@@ -388,6 +388,27 @@ def test_an_indefinite_role_in_the_lede_is_the_person_the_next_paragraph_names(
     assert speaker is not None and speaker.resolved is resolved and speaker.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Northfield Council took an appeal to the High Court arguing the magistrates had misread the law.",
+            "Northfield Council",
+        ),
+        ("The union took the dispute to the Labour Court, arguing that the cuts broke the agreement.", "union"),
+        (
+            "Against the backdrop of the leaks, Energy Minister Ana Ruiz on Sunday asserted that the culprits "
+            "would be punished.",
+            "Ana Ruiz",
+        ),
+    ],
+    ids=["participle_after_an_object", "participle_after_a_comma", "fronted_prepositional_phrase"],
+)
+def test_the_speaker_is_the_clause_subject_not_a_nearby_noun(text: str, name: str) -> None:
+    claims = quotex.extract(text).claims
+    assert claims and claims[0].speaker is not None and claims[0].speaker.name == name
+
+
 def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
     doc = quotex.extract(
         'Kremlin aide Yuri Ushakov said the call was "friendly". "We agreed to talk again," he added.\n\n'
