@@ -40,6 +40,7 @@ class SpeechCues:
     report_phrases: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     source_nouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    place_name_words: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
@@ -92,6 +93,7 @@ class SpeechCues:
             report_phrases=MappingProxyType({k: frozenset(v) for k, v in data.get("report_phrases", {}).items()}),
             source_nouns=frozenset(data.get("source_nouns", ())),
             name_particles=frozenset(data.get("name_particles", ())),
+            place_name_words=frozenset(data.get("place_name_words", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,6 +122,7 @@ class SpeechCues:
             "report_phrases": {k: sorted(v) for k, v in self.report_phrases.items()},
             "source_nouns": sorted(self.source_nouns),
             "name_particles": sorted(self.name_particles),
+            "place_name_words": sorted(self.place_name_words),
         }
 
 

@@ -210,7 +210,7 @@ class EntityIndex:
             return
         span = doc[_past_office(doc, i, j) : _hyphen_end(doc, j)]
         words = self._name_words(span)
-        if len(words) >= 2:
+        if len(words) >= 2 and words[-1].lower() not in self.lexicon.place_name_words:  # not "Mill Road"
             org = any(w.lower().strip(".") in self.lexicon.org_name_words for w in words)
             entry = self._add("ORG" if org else "PERSON", words)
             roles = self._roles_near(span)
@@ -223,6 +223,9 @@ class EntityIndex:
         """quotex's label of an entity, with a small recogniser's commonest slip undone:
         "Transport Minister Rui Costa" tagged as an organisation is a titled person."""
         label = entity_label(ent.label_, places=places)
+        if label == "PERSON" and ent[-1].lower_ in self.lexicon.place_name_words:
+            # "Harlan County" tagged as a person is a place
+            return entity_label("LOC", places=places)
         if label != "ORG":
             return label
         words = [t for t in ent if not t.is_punct]
@@ -874,8 +877,8 @@ class SpeakerResolver:
 
     def _person(self, name: Span) -> SpeakerMatch | None:
         words = self.index._name_words(name)
-        if not words:
-            return None
+        if not words or words[-1].lower() in self.lexicon.place_name_words:
+            return None  # nobody, or a place ("Mill Road")
         return SpeakerMatch(name, self.index.entry_for(words, "PERSON").name, "PERSON")
 
     def _introduced(self, role: str, mods: set[str], before: int) -> tuple[NameEntry, str] | None:

@@ -409,6 +409,12 @@ def test_the_speaker_is_the_clause_subject_not_a_nearby_noun(text: str, name: st
     assert claims and claims[0].speaker is not None and claims[0].speaker.name == name
 
 
+def test_a_name_ending_in_a_place_word_is_a_place() -> None:
+    doc = quotex.extract("Shots were fired on Mill Road on Sunday, Harlan County Sheriff Dana Reyes said.")
+    people = {e.name for e in doc.entities if e.label == "PERSON"}
+    assert "Dana Reyes" in people and not people & {"Mill Road", "Harlan County"}
+
+
 def test_every_attributed_quote_has_a_sieve_and_a_measured_confidence() -> None:
     doc = quotex.extract(
         'Kremlin aide Yuri Ushakov said the call was "friendly". "We agreed to talk again," he added.\n\n'
