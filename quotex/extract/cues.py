@@ -378,12 +378,13 @@ def _verbal(
     if lemma in lexicon.judgement_verbs and not _judges_quote(tok, inside):
         return None  # "called off the parade": only 'called it "a disgrace"' reports words
     own = [c for c in tok.children if c.dep_ in _SUBJ and not inside[c.i]]
-    adjacent = _adjacent_subject(doc, tok, inside, lexicon)
+    # a participle's speaker is its clause's subject, never the noun just before it ("the union
+    # took its case to a tribunal claiming ...")
+    adjacent = _adjacent_subject(doc, tok, inside, lexicon) if tok.tag_ != "VBG" else None
     next_to = adjacent is not None and all(_between_subject_and_verb(t) for t in doc[adjacent.i + 1 : tok.i])
     # "..., chief executive Guillaume Faury told analysts": a trailing cue's unattached name,
     # not the subject of the clause it was hung from
-    # (a participle's speaker is its clause's subject: "X took the case to the High Court arguing ...")
-    trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i and tok.tag_ != "VBG"
+    trailing = not own and next_to and adjacent is not None and tok.head.i < adjacent.i < tok.i
     candidates: dict[str, Callable[[], Token | None]] = {
         "trailing_name": lambda: adjacent if trailing else None,
         "preceding_cue": lambda: None if own else _preceding_cue_subject(tok, inside, lexicon),
@@ -985,8 +986,8 @@ def _after_phrase(prep: Token, limit: int) -> Token | None:
 
 def _fronted_phrase(noun: Token, verb: Token) -> bool:
     """A noun with its own preposition, set off from the verb by a comma: a fronted phrase the
-    parser took for the subject ("Against the backdrop of ..., the minister asserted"), unlike
-    "after the presenter said", where "after" joins a clause."""
+    parser took for the subject ("Amid the row over ..., the minister insisted"), unlike "after
+    the coach said", where "after" joins a clause."""
     preposition = any(c.dep_ == "case" and c.i < noun.i for c in noun.children)
     return preposition and any(t.text == "," for t in noun.doc[noun.i : verb.i])
 

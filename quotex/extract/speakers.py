@@ -788,8 +788,8 @@ class SpeakerResolver:
             return SpeakerMatch(span, _strip_det(span).text, None, resolved=False)
         if determiners & _INDEFINITE:
             # "an EU official", "a company spokesman": someone new, never an earlier speaker; in
-            # the lede, the person the next paragraphs name ("A Florida sheriff said ... Pasco
-            # County Sheriff Chris Nocco told reporters")
+            # the lede, the person the next paragraphs name ("A county sheriff said ... Sheriff
+            # Dana Reyes told reporters")
             ahead = self._named_next(head, tok.i) if head in self.person_roles and _in_lede(tok) else None
             if ahead is not None:
                 return SpeakerMatch(span, ahead.name, "PERSON", sieve="role_lookahead")

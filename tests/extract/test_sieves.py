@@ -350,7 +350,7 @@ def test_a_description_after_a_closing_quote_starts_at_its_own_words() -> None:
     ("text", "name"),
     [
         (
-            "The mayor hit back at Ines Duarte, who has repeatedly demanded the council should publish the audit.",
+            "The mayor hit back at Ines Duarte, who has long argued the council should release the audit.",
             "Ines Duarte",
         ),
         ("The coach praised Tom Berg, who said the team would recover.", "Tom Berg"),
@@ -391,14 +391,11 @@ def test_an_indefinite_role_in_the_lede_is_the_person_the_next_paragraph_names(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("The company sued the regulator in federal court, arguing that the fine was unlawful.", "company"),
+        ("Ana Ruiz wrote to the ministry on Friday saying the plan was unworkable.", "Ana Ruiz"),
         (
-            "Northfield Council took an appeal to the High Court arguing the magistrates had misread the law.",
-            "Northfield Council",
-        ),
-        ("The union took the dispute to the Labour Court, arguing that the cuts broke the agreement.", "union"),
-        (
-            "Against the backdrop of the leaks, Energy Minister Ana Ruiz on Sunday asserted that the culprits "
-            "would be punished.",
+            "Amid the row over the leaked memo, Energy Minister Ana Ruiz insisted on Monday that those responsible "
+            "would face charges.",
             "Ana Ruiz",
         ),
     ],
