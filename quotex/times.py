@@ -143,7 +143,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _month_and_day(expression: str) -> tuple[int, int | None, int | None]:
+def _date_parts(expression: str) -> tuple[int, int | None, int | None]:
     """Month, day and year of an expression the patterns matched ("5th of Sept. 2024", "March 5");
     the patterns already fix its shape, so reading the parts needs only the month names."""
     words = re.findall(r"[A-Za-z]+|\d+", expression)
@@ -165,7 +165,7 @@ def _full(m: re.Match[str], published: dt.date | None) -> str | None:
             return _iso(dt.date.fromisoformat(text))
         except ValueError:
             return None
-    month, day, year = _month_and_day(text)
+    month, day, year = _date_parts(text)
     date = _date(year, month, day) if year and day else None
     return _iso(date) if date else None
 
@@ -173,7 +173,7 @@ def _full(m: re.Match[str], published: dt.date | None) -> str | None:
 def _month_day(m: re.Match[str], published: dt.date | None) -> str | None:
     if published is None:
         return None
-    month, day, _ = _month_and_day(m.group())
+    month, day, _ = _date_parts(m.group())
     near = _nearest_past(published, month, day) if day else None
     return _iso(near) if near else None
 
@@ -195,7 +195,7 @@ def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def _month_year(m: re.Match[str], published: dt.date | None) -> str | None:
-    month, _, year = _month_and_day(_strip_preposition(m.group()))
+    month, _, year = _date_parts(_strip_preposition(m.group()))
     return _iso(*_month_bounds(year, month)) if year else None
 
 

@@ -101,9 +101,7 @@ def resume_config(
         config["components"][name] = {"source": str(source)}
     if new_ner:
         config["components"]["ner"] = Config().from_disk(NER_CONFIG, interpolate=False)["components"]["ner"]
-        config["training"]["frozen_components"] = [n for n in config["nlp"]["pipeline"] if n != "ner"]
-        weights = config["training"]["score_weights"]
-        config["training"]["score_weights"] = {k: (1.0 if k == "ents_f" else None) for k in weights}
+        _train_only(config, "ner", "ents_f")
     if new_parser is not None:
         parser = Config().from_disk(CONFIG, interpolate=False)["components"]["parser"]
         parser["model"]["hidden_width"] = new_parser
@@ -111,11 +109,9 @@ def resume_config(
         sourced = Config().from_disk(source / "config.cfg")
         parser["model"]["tok2vec"]["width"] = sourced["components"]["tok2vec"]["model"]["encode"]["width"]
         config["components"]["parser"] = parser
-        config["training"]["frozen_components"] = [n for n in config["nlp"]["pipeline"] if n != "parser"]
+        _train_only(config, "parser", "dep_las")
         # a frozen tok2vec feeds its listeners only when it runs as an annotating component
         config["training"]["annotating_components"] = ["tok2vec"]
-        weights = config["training"]["score_weights"]
-        config["training"]["score_weights"] = {k: (1.0 if k == "dep_las" else None) for k in weights}
     config["training"]["optimizer"]["learn_rate"] = {
         "@schedules": "warmup_linear.v1",
         "warmup_steps": warmup_steps,
@@ -126,6 +122,13 @@ def resume_config(
     config["training"]["batcher"]["size"] = 1000
     config["training"]["before_update"] = {"@callbacks": "quotex.resume_hooks.v1", "every": 25}
     return config
+
+
+def _train_only(config: Config, component: str, score: str) -> None:
+    """Freeze every component but ``component`` and select checkpoints on ``score`` alone."""
+    config["training"]["frozen_components"] = [n for n in config["nlp"]["pipeline"] if n != component]
+    weights = config["training"]["score_weights"]
+    config["training"]["score_weights"] = {k: (1.0 if k == score else None) for k in weights}
 
 
 def portable_config(path: Path) -> None:
