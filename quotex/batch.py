@@ -462,6 +462,7 @@ class _Pool:
 def _serve(conn: Connection, nlp: Language, budget: float | None, batch_size: int, parent: int) -> None:
     """A worker: batches of articles in, Documents or ErrorRecords out, until told to stop or orphaned."""
     _follow_parent(parent)
+    tune_allocator()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
@@ -474,6 +475,31 @@ def _serve(conn: Connection, nlp: Language, budget: float | None, batch_size: in
         indices = [i for i, _ in message]
         outcomes = extract_group(nlp, [job for _, job in message], batch_size, budget)
         conn.send([(i, o if isinstance(o, Document) else o.record) for i, o in zip(indices, outcomes, strict=True)])
+
+
+#: glibc mallopt parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+#: heap memory kept between batches: the largest arrays of a batch of ``BATCH_CHARS`` fit
+_KEEP_BYTES = 256 * 1024 * 1024
+
+
+def tune_allocator() -> None:
+    """Let glibc keep the model's batch arrays in the heap from one batch to the next.
+
+    Each batch allocates and frees arrays of tens of megabytes (the tok2vec's layers); glibc maps
+    arrays that large from the kernel afresh every time (its mmap threshold stops at 32 MB) and
+    each first touch of a page is a page fault: two thirds of the command's page faults and most of
+    its system time. Raising the mmap and trim thresholds reuses the memory instead; peak memory
+    is unchanged (benchmarks/results/vs_textacy.json, memory.json). Called by the command line
+    and its workers, which own their processes; a library call leaves the allocator alone.
+    Elsewhere than glibc it does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        mallopt = ctypes.CDLL(None).mallopt  # absent from musl
+        mallopt(_M_MMAP_THRESHOLD, _KEEP_BYTES)
+        mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
 
 
 def _follow_parent(parent: int) -> None:

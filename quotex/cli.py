@@ -14,7 +14,7 @@ from typing import Annotated, Optional, TextIO
 import typer
 
 from quotex.about import __version__
-from quotex.batch import Failed, Job, admit, run
+from quotex.batch import Failed, Job, admit, run, tune_allocator
 from quotex.errors import ConfigError, Errors, QuotexError
 from quotex.ingest import Article, read_inputs
 from quotex.ingest.article import coerce_date
@@ -367,6 +367,7 @@ def main() -> None:
     SIGTERM and Ctrl-C stop the workers and leave the lines already written whole.
     """
     signal.signal(signal.SIGTERM, _terminate)
+    tune_allocator()
     try:
         app()
     except (QuotexError, OSError) as err:

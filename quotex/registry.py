@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from spacy.util import registry
+
+_MEMO_LIMIT = 200_000  # distinct (form, lemma) pairs remembered; bounds memory on huge corpora
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,27 @@ class SpeechCues:
     source_nouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     place_name_words: frozenset[str] = frozenset()
+    # every token of every article asks verb_lemma; a news vocabulary is small, so remember answers
+    _verb_lemmas: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    @cached_property
+    def prepositional_starts(self) -> frozenset[str]:
+        """First words of the prepositional cues ("according" of "according to")."""
+        return frozenset(phrase.split()[0] for phrase in self.prepositional)
 
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
         cue (a lemmatizer's miss: "stated" -> "stat"), from the word's inflected form."""
+        key = (form, lemma)
+        if key not in self._verb_lemmas:
+            if len(self._verb_lemmas) > _MEMO_LIMIT:
+                self._verb_lemmas.clear()
+            self._verb_lemmas[key] = self._find_verb_lemma(form, lemma)
+        return self._verb_lemmas[key]
+
+    def _find_verb_lemma(self, form: str, lemma: str) -> str | None:
         lemma = lemma.lower()
         if lemma in self.verbs:
             return lemma

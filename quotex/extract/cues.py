@@ -199,6 +199,8 @@ def quote_mask(doc: Doc, quotes: Iterable[Span], *, marks: bool = True) -> list[
 def _prepositional(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> CueMatch | None:
     """'according to X', 'in the words of X': the speaker is the noun phrase after it."""
     low = tok.lower_
+    if low not in lexicon.prepositional_starts:
+        return None
     for phrase in lexicon.prepositional:
         words = phrase.split()
         if low != words[0] or tok.i + len(words) > len(doc):
