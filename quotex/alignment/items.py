@@ -58,6 +58,51 @@ def name_parts(name: str) -> list[str]:
     return [w for w in words if w.lower().strip(".") not in drop]
 
 
+# one or two romanised Korean or Chinese syllables: "Jae", "Hyung", "Yeol", "Jinping", "Keqiang"
+_SYLLABLE = (
+    r"(?:ch|sh|zh|[bcdfghjklmnpqrstwxyz])?"  # initial
+    r"(?:yeo|yae|eo|eu|ae|oe|ui|ya|ye|yo|yu|wa|wo|ia|ie|io|iu|ua|uo|ai|ei|ao|ou|[aeiou])"  # vowel
+    r"(?:ng|[nmklpt](?![aeiouy]))?"  # final consonant, unless it starts the next syllable
+)
+_GIVEN_SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
+
+
+@lru_cache(maxsize=1)
+def _family_first() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("names")["family_name_first"])
+
+
+def _family_name_at(parts: Sequence[str]) -> int | None:
+    """Where a Korean or Chinese family name stands before its given-name syllables ('Moon Jae-in',
+    'Chief Justice Moon Hyung-bae', 'Xi Jinping'), else None ('Kim Kardashian' is not one)."""
+    for i in range(max(0, len(parts) - 3), len(parts) - 1):
+        if parts[i].lower() in _family_first() and all(
+            _GIVEN_SYLLABLES.fullmatch(s.lower()) for p in parts[i + 1 :] for s in p.split("-")
+        ):
+            return i
+    return None
+
+
+def surname(parts: Sequence[str]) -> str:
+    """The family name among a name's words: the last, or the first in Korean and Chinese order."""
+    at = _family_name_at(parts)
+    return parts[-1] if at is None else parts[at]
+
+
+def given_names(parts: Sequence[str]) -> list[str]:
+    """A name's given names ('Chancellor Friedrich Merz' -> ['Friedrich'], 'Yoon Suk Yeol' -> ['Suk Yeol'])."""
+    at = _family_name_at(parts)
+    if at is not None:  # one given name in syllables: "Suk Yeol" is "Seok-yeol", not two names
+        return [" ".join(parts[at + 1 :])]
+    return [p for p in parts[:-1] if p not in not_given()]  # a title is not a given name ("Chief Justice")
+
+
+@lru_cache(maxsize=1)
+def not_given() -> frozenset[str]:
+    """Capitalised words that stand before names but are not given names (titles, nationalities)."""
+    return frozenset(load("names")["not_given_names"])
+
+
 def speaker_key(name: str | None) -> str | None:
     """Identity key of a speaker: folded surname, or None when no named speaker is known.
 
@@ -78,9 +123,9 @@ def speaker_key(name: str | None) -> str | None:
             name = name.strip()[len(det) :]
             break
     parts = name_parts(name)
-    if not parts or not parts[-1][:1].isupper() or parts[-1].lower() in _pronouns():
+    if not parts or not surname(parts)[:1].isupper() or surname(parts).lower() in _pronouns():
         return None
-    return name_part_key(parts[-1]) or None
+    return name_part_key(surname(parts)) or None
 
 
 @lru_cache(maxsize=1)
@@ -92,16 +137,15 @@ def given_initials(name: str | None) -> str:
     """Initials of all given names ('Recep Tayyip Erdogan' -> 'rt'), else ''."""
     if not name:
         return ""
-    parts = name_parts(name)[:-1]
-    return "".join(p[:1].lower() for p in parts if p[:1].isupper())
+    return "".join(p[:1].lower() for p in given_names(name_parts(name)) if p[:1].isupper())
 
 
 def given_initial(name: str | None) -> str:
     """Initial of the given name when the speaker's name has one ('Yuri Ushakov' -> 'y'), else ''."""
     if not name:
         return ""
-    parts = name_parts(name)
-    return parts[0][:1].lower() if len(parts) >= 2 and parts[0][:1].isupper() else ""
+    given = given_names(name_parts(name))
+    return given[0][:1].lower() if given and given[0][:1].isupper() else ""
 
 
 def _deletions(key: str) -> set[str]:

@@ -6,10 +6,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from quotex.alignment._data import load
-from quotex.alignment.items import given_initial, misspelt_keys, name_part_key, name_parts, speaker_key
+from quotex.alignment.items import (
+    given_initial,
+    given_names,
+    misspelt_keys,
+    name_part_key,
+    name_parts,
+    not_given,
+    speaker_key,
+    surname,
+)
 from quotex.alignment.models import NameEntity, NameVariant
 from quotex.alignment.similarity import jaro_winkler
 from quotex.results import Document
@@ -31,15 +38,10 @@ class _Mention:
     label: str
 
 
-@lru_cache(maxsize=1)
-def _not_given() -> frozenset[str]:
-    return frozenset(load("names")["not_given_names"])
-
-
 def _extend_left(text: str, start: int) -> int:
     """Start of the given name written just before a surname ("Volodymyr " + "Zelensky")."""
     m = re.search(r"([A-Z][a-z’'-]+) +$", text[max(0, start - 30) : start])
-    if m and m.group(1) not in _not_given():
+    if m and m.group(1) not in not_given():
         return start - len(m.group(0))
     return start
 
@@ -53,7 +55,7 @@ def _mentions(docs: Sequence[Document]) -> list[_Mention]:
             if e.label in NAME_LABELS and not any(s <= e.start < t for s, t in bp):
                 out[(d.id, e.start, e.end)] = _Mention(d.id, e.start, e.end, e.text, e.name or e.text, e.label)
                 if e.label == "PERSON" and len(name_parts(e.name or e.text)) >= 2:
-                    person_keys.add(name_part_key(name_parts(e.name or e.text)[-1]))
+                    person_keys.add(name_part_key(surname(name_parts(e.name or e.text))))
         for sp in [q.speaker for q in d.quotes] + [c.speaker for c in d.claims]:
             key = speaker_key(sp.name) if sp is not None else None
             if sp is None or key is None:
@@ -91,8 +93,8 @@ def _mentions(docs: Sequence[Document]) -> list[_Mention]:
 
 
 def _given(full: str) -> str | None:
-    parts = name_parts(full)
-    return parts[0] if len(parts) >= 2 else None
+    given = given_names(name_parts(full))
+    return given[0] if given else None
 
 
 def _person_clusters(ms: Sequence[_Mention]) -> list[list[_Mention]]:
@@ -120,19 +122,16 @@ def _flags(ms: Sequence[_Mention], spelt: set[str]) -> list[str]:
     """Spelling and given-name flags of one entity whose surname keys are ``spelt``."""
     flags: list[str] = []
     # only mentions that spell the surname count (not "US President" resolved to a person)
-    surnames = {p[-1] for m in ms if (p := name_parts(m.text)) and name_part_key(p[-1]) in spelt}
+    surnames = {sn for m in ms if (p := name_parts(m.text)) and name_part_key(sn := surname(p)) in spelt}
     if len(surnames) > 1:
         flags.append("spelling_variant: " + " / ".join(sorted(surnames)))
-    firsts = Counter(name_parts(m.text)[0] for m in ms if len(name_parts(m.text)) >= 2)
+    firsts = Counter(g for m in ms if (g := _given(m.text)))
     initial = max(firsts, key=lambda g: (firsts[g], g))[:1].lower() if firsts else ""
     # a capitalised word glued before a surname ("As Trump") is not a given name
     given_surface = sorted(g for g in firsts if g[:1].lower() == initial)
     by_given = {name_part_key(g) for g in given_surface}
     if len(by_given) > 1:
-        docs = "; ".join(
-            f"{g}: {', '.join(sorted({m.doc for m in ms if len(name_parts(m.text)) >= 2 and name_parts(m.text)[0] == g}))}"  # noqa: E501
-            for g in given_surface
-        )
+        docs = "; ".join(f"{g}: {', '.join(sorted({m.doc for m in ms if _given(m.text) == g}))}" for g in given_surface)
         flags.append(f"different_given_name (likely error, not a spelling): {docs}")
     elif len(given_surface) > 1:
         flags.append("given_name_spelling: " + " / ".join(given_surface))
@@ -154,7 +153,7 @@ def align_names(docs: Sequence[Document], *, min_docs: int = 2) -> list[NameEnti
     Returns:
         Entities, the most widely named first.
     """
-    keyed = [(name_part_key(parts[-1]), m) for m in _mentions(docs) if (parts := name_parts(m.full))]
+    keyed = [(name_part_key(surname(parts)), m) for m in _mentions(docs) if (parts := name_parts(m.full))]
     merged = misspelt_keys((k, m.doc, given_initial(m.full)) for k, m in keyed if k and m.label == "PERSON")
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for key, m in keyed:

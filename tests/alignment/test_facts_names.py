@@ -14,6 +14,7 @@ from quotex.alignment.facts import (
     places_compatible,
     resolve_date,
 )
+from quotex.alignment.items import given_initials, speaker_key
 from quotex.alignment.names import align_names
 from quotex.results import TextSpan
 
@@ -198,6 +199,37 @@ def test_given_name_spelling_vs_different_given_name():
         ]
     )
     assert any(f.startswith("different_given_name") for f in alike[0].flags)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "initials"),
+    [
+        # Korean and Chinese names put the family name first
+        ("Moon Jae-in", "mun", "j"),
+        ("Presiding Judge Moon Jae-in", "mun", "j"),  # titles before it are not given names
+        ("Yoon Suk Yeol", "yun", "s"),  # "Suk Yeol" is one given name, "Seok-yeol" in other outlets
+        ("Yun Seok-yeol", "yun", "s"),
+        ("Li Keqiang", "ly", "k"),
+        # a Western given name that is also an East Asian family name keeps Western order
+        ("Kim Bergstrom", "bergstrom", "k"),
+        ("Lee Harvey Castle", "castle", "lh"),
+        ("Daniel Moon", "mun", "d"),
+        ("Chancellor Anna Weiss", "veys", "a"),
+    ],
+)
+def test_which_word_of_a_name_is_the_family_name(name, key, initials):
+    assert (speaker_key(name), given_initials(name)) == (key, initials)
+
+
+def test_a_korean_name_in_its_romanisations_is_one_person():
+    docs = [
+        _person("a", "Yoon Ji-hoon", "Yoon Ji-hoon"),
+        _person("b", "Yun Ji Hoon", "Yun Ji Hoon"),
+        _person("c", "Yoon", "Chief Justice Yoon Ji-hoon"),
+    ]
+    (e,) = align_names(docs)
+    assert {v.text for v in e.variants} == {"Yoon Ji-hoon", "Yun Ji Hoon", "Yoon"}
+    assert any(f.startswith("spelling_variant") for f in e.flags)
 
 
 def test_two_people_sharing_a_surname_stay_apart():
