@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from spacy.util import registry
+
+from quotex.lexicons import read
 
 _MEMO_LIMIT = 200_000  # distinct (form, lemma) pairs remembered; bounds memory on huge corpora
 
@@ -145,15 +145,10 @@ class SpeechCues:
         }
 
 
-def _read(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resources.files("quotex.lexicons").joinpath(name).read_text(encoding="utf-8"))
-    return data
-
-
 @lru_cache(maxsize=1)
 def speech_cues() -> SpeechCues:
     """The lexicon shipped with quotex (``quotex/lexicons/*.json``)."""
-    return SpeechCues.from_dict({**_read("speech_cues.json"), **_read("roles.json")})
+    return SpeechCues.from_dict({**read("speech_cues.json"), **read("roles.json")})
 
 
 @dataclass(frozen=True)
@@ -181,7 +176,7 @@ class SievePrecision:
 @lru_cache(maxsize=1)
 def sieve_precision() -> SievePrecision:
     """The sieve precisions shipped with quotex."""
-    return SievePrecision.from_dict(_read("sieve_precision.json"))
+    return SievePrecision.from_dict(read("sieve_precision.json"))
 
 
 @registry.misc("quotex.speech_cues.v1")  # type: ignore[untyped-decorator]  # catalogue is untyped

@@ -15,6 +15,7 @@ from quotex.alignment._data import load
 from quotex.alignment.lexical import coverage, lemma, phrase
 from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
 from quotex.alignment.normalize import keys as keys_of
+from quotex.person_names import family_name_at
 from quotex.results import Document, Speaker, TextSpan
 
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?:\.{3}|…)(?=[A-Z])|\n\s*\n|\n(?=[A-Z])")
@@ -58,40 +59,15 @@ def name_parts(name: str) -> list[str]:
     return [w for w in words if w.lower().strip(".") not in drop]
 
 
-# one or two romanised Korean or Chinese syllables: "Jae", "Hyung", "Yeol", "Jinping", "Keqiang"
-_SYLLABLE = (
-    r"(?:ch|sh|zh|[bcdfghjklmnpqrstwxyz])?"  # initial
-    r"(?:yeo|yae|eo|eu|ae|oe|ui|ya|ye|yo|yu|wa|wo|ia|ie|io|iu|ua|uo|ai|ei|ao|ou|[aeiou])"  # vowel
-    r"(?:ng|[nmklpt](?![aeiouy]))?"  # final consonant, unless it starts the next syllable
-)
-_GIVEN_SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
-
-
-@lru_cache(maxsize=1)
-def _family_first() -> frozenset[str]:
-    return frozenset(w.lower() for w in load("names")["family_name_first"])
-
-
-def _family_name_at(parts: Sequence[str]) -> int | None:
-    """Where a Korean or Chinese family name stands before its given-name syllables ('Moon Jae-in',
-    'Chief Justice Moon Hyung-bae', 'Xi Jinping'), else None ('Kim Kardashian' is not one)."""
-    for i in range(max(0, len(parts) - 3), len(parts) - 1):
-        if parts[i].lower() in _family_first() and all(
-            _GIVEN_SYLLABLES.fullmatch(s.lower()) for p in parts[i + 1 :] for s in p.split("-")
-        ):
-            return i
-    return None
-
-
 def surname(parts: Sequence[str]) -> str:
     """The family name among a name's words: the last, or the first in Korean and Chinese order."""
-    at = _family_name_at(parts)
+    at = family_name_at(parts)
     return parts[-1] if at is None else parts[at]
 
 
 def given_names(parts: Sequence[str]) -> list[str]:
     """A name's given names ('Chancellor Friedrich Merz' -> ['Friedrich'], 'Yoon Suk Yeol' -> ['Suk Yeol'])."""
-    at = _family_name_at(parts)
+    at = family_name_at(parts)
     if at is not None:  # one given name in syllables: "Suk Yeol" is "Seok-yeol", not two names
         return [" ".join(parts[at + 1 :])]
     return [p for p in parts[:-1] if p not in not_given()]  # a title is not a given name ("Chief Justice")
