@@ -11,7 +11,7 @@ from rapidfuzz.distance import Indel
 
 from quotex.alignment.candidates import candidate_pairs
 from quotex.alignment.items import Item, quoted_phrases, same_speaker
-from quotex.alignment.lexical import coverage
+from quotex.alignment.lexical import coverage, kept
 from quotex.alignment.normalize import stem
 
 # Edge scores: higher edges are merged first, so a weak edge can never pull an item away from a
@@ -189,10 +189,10 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     if a.doc == b.doc or not a.lemmas or not b.lemmas:
         return 0.0
     s, lg = (a, b) if len(a.lemmas) <= len(b.lemmas) else (b, a)
-    exact = len(a.lemmas & b.lemmas)
+    exact = sum(kept(x, lg.lemmas) for x in s.lemmas)
     if exact < min(opt.soft_min_exact, len(s.lemmas)):
         return 0.0
-    if coverage(s.lemmas, lg.lemmas, idf, exact_only=True) < opt.soft_min_exact_share:
+    if coverage(s.lemmas, lg.lemmas, idf, kept_only=True) < opt.soft_min_exact_share:
         return 0.0  # a rewording keeps some of its words: the thesaurus is not asked for the rest
     cs = coverage(s.lemmas, lg.lemmas, idf)
     cl = coverage(lg.lemmas, s.lemmas, idf)
@@ -279,8 +279,8 @@ class _Clusters:
             return False
         return any(
             o.doc != x.doc
-            and coverage(x.lemmas, o.lemmas, exact_only=True) >= FRAGMENT_COVER
-            and coverage(y.lemmas, o.lemmas, exact_only=True) >= FRAGMENT_COVER
+            and coverage(x.lemmas, o.lemmas, kept_only=True) >= FRAGMENT_COVER
+            and coverage(y.lemmas, o.lemmas, kept_only=True) >= FRAGMENT_COVER
             for o in (self.items[i] for i in (*self.members[ra], *self.members[rb]))
         )
 

@@ -120,13 +120,26 @@ def lemma_match(x: str, other: frozenset[str]) -> float:
     if not synonyms(x).isdisjoint(other):
         return SYNONYM_WEIGHT
     best = 0.0
-    head = x[:5] if len(x) >= 5 else ""
     for y in other:
         if x in synonyms(y) or ((" " in x or " " in y) and are_synonyms(x, y)):
             return SYNONYM_WEIGHT
-        if head and y.startswith(head) and _common_prefix(x, y) >= 0.75 * min(len(x), len(y)):
+        if derived(x, y):
             best = DERIVED_WEIGHT
     return best
+
+
+def derived(x: str, y: str) -> bool:
+    """Two forms of one word in different parts of speech: a long shared prefix (betray/betrayal,
+    constitution/constitutional, violate/violation)."""
+    return len(x) >= 5 and y.startswith(x[:5]) and _common_prefix(x, y) >= 0.75 * min(len(x), len(y))
+
+
+def kept(x: str, other: frozenset[str]) -> float:
+    """1.0 when ``other`` keeps the word ``x``: the same lemma or a derived form of it."""
+    if x in other:
+        return 1.0
+    head = x[:5]
+    return 1.0 if len(x) >= 5 and any(y.startswith(head) and derived(x, y) for y in other) else 0.0
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -134,12 +147,13 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def coverage(
-    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float] | None = None, *, exact_only: bool = False
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float] | None = None, *, kept_only: bool = False
 ) -> float:
-    """Share of ``a``'s content (idf-weighted) found in ``b`` as the same, a synonym or a derived lemma."""
+    """Share of ``a``'s content (idf-weighted) found in ``b`` as the same, a synonym or a derived lemma
+    (``kept_only``: as the same or a derived lemma, fully weighted: the words a rewording kept)."""
     total = got = 0.0
     for x in a:
         w = idf.get(x, 1.0) if idf else 1.0
         total += w
-        got += w * (1.0 if x in b else 0.0 if exact_only else lemma_match(x, b))
+        got += w * (kept(x, b) if kept_only else lemma_match(x, b))
     return got / total if total else 0.0

@@ -86,6 +86,16 @@ def test_an_indirect_rendering_in_other_words_joins_with_indirect_drift():
     assert "indirect" in _one_group(align([a, b], facts=False, names=False))
 
 
+def test_a_rendering_that_keeps_the_words_in_other_parts_of_speech_is_one_statement():
+    # betrayal -> betrayed, violation -> violated, constitution -> constitutional: three of the
+    # quote's five words are kept only as a verb or an adjective
+    quote = "The blockade was a betrayal of the farmers and a violation of the constitution"
+    claim = "the blockade betrayed the farmers and violated constitutional order"
+    a = make_doc("a", f'"{quote}," Vale said.', [(quote, "direct", "Nora Vale")])
+    b = make_doc("b", f"Vale said {claim}.", claims=[(claim, "Nora Vale")])
+    assert "indirect" in _one_group(align([a, b], facts=False, names=False))
+
+
 def test_a_sentence_that_repeats_a_quote_without_marks_is_a_member():
     a = make_doc("a", f'"{APOLOGY}," Vale said.', [(APOLOGY, "direct", "Nora Vale")])
     b = make_doc("b", f"The chairwoman spoke on Monday. {APOLOGY}. Shares fell.")
