@@ -481,6 +481,7 @@ def _serve(conn: Connection, nlp: Language, budget: float | None, batch_size: in
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 #: heap memory kept between batches: the largest arrays of a batch of ``BATCH_CHARS`` fit
 _KEEP_BYTES = 256 * 1024 * 1024
+_OLD_GLIBC_MAX = 32 * 1024 * 1024
 
 
 def tune_allocator() -> None:
@@ -498,8 +499,10 @@ def tune_allocator() -> None:
         return
     with contextlib.suppress(OSError, AttributeError):
         mallopt = ctypes.CDLL(None).mallopt  # absent from musl
-        mallopt(_M_MMAP_THRESHOLD, _KEEP_BYTES)
-        mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
+        # glibc before 2.35 refuses an mmap threshold over 32 MB; setting the trim threshold alone
+        # would switch off the dynamic mmap threshold, so it follows an accepted mmap threshold only
+        if mallopt(_M_MMAP_THRESHOLD, _KEEP_BYTES) or mallopt(_M_MMAP_THRESHOLD, _OLD_GLIBC_MAX):
+            mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
 
 
 def _follow_parent(parent: int) -> None:

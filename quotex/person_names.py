@@ -1,8 +1,8 @@
 """Which word of a person's name is the family name.
 
-The last in Western order ("Yuri Ushakov"); the first in Korean and Chinese order, which English
-news keeps ("Moon Jae-in", "Yoon Suk Yeol", "Xi Jinping"). Alignment keys speakers and matches
-names with it ("Yoon Suk Yeol" and "Yun Seok-yeol" are one speaker); it reads only the name's
+The last in Western order ("Anna Weiss"); the first in Korean and Chinese order, which English
+news keeps ("Park Ji-ho", "Yoon Suk Yeon", "Xi Jinping"). Alignment keys speakers and matches
+names with it ("Yoon Suk Yeon" and "Yun Seok-yeon" are one speaker); it reads only the name's
 words, so it stays free of spaCy.
 """
 
@@ -14,35 +14,49 @@ from functools import lru_cache
 
 from quotex.lexicons import read
 
-# one romanised Korean or Chinese syllable: "Jae", "Hyung", "Yeol", "Ping", "Qiang"
+# one romanised Korean or Chinese syllable: "Jae", "Hyun", "Yeol", "Ping", "Qiang", "Xiao", "Tsai"
 _SYLLABLE = (
-    r"(?:ch|sh|zh|[bcdfghjklmnpqrstwxyz])?"  # initial
-    r"(?:yeo|yae|eo|eu|ae|oe|ui|ya|ye|yo|yu|wa|wo|ia|ie|io|iu|ua|uo|ai|ei|ao|ou|[aeiou])"  # vowel
+    r"(?:ch|sh|zh|ts|[bcdfghjklmnpqrstwxyz])?"  # initial
+    r"(?:yeo|yae|iao|uai|eo|eu|ae|oe|ui|ya|ye|yo|yu|wa|wo|ia|ie|io|iu|ua|uo|ai|ei|ao|ou|[aeiou])"  # vowel
     r"(?:ng|[nmklpt](?![aeiouy]))?"  # final consonant, unless it starts the next syllable
 )
 _GIVEN_SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
 
 
 @lru_cache(maxsize=1)
-def _family_names() -> frozenset[str]:
-    return frozenset(w.lower() for w in read("family_names.json")["family_name_first"])
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    data = read("family_names.json")
+    return (
+        frozenset(w.lower() for w in data["family_name_first"]),
+        frozenset(w.lower() for w in data["also_western_given_names"]),
+    )
+
+
+def _syllables(word: str) -> bool:
+    return all(_GIVEN_SYLLABLES.fullmatch(s) for s in word.lower().split("-") if s)
 
 
 def family_name_at(words: Sequence[str]) -> int | None:
     """Where a Korean or Chinese family name stands before its given name, else None.
 
-    The family name must be one of ``lexicons/family_names.json`` and every word after it one or
-    two romanised syllables ("Jae-in", "Suk Yeol", "Jinping"); titles may come before it.
+    The family name is one of ``lexicons/family_names.json``; the given name after it is romanised
+    syllables: hyphenated ("Ji-ho"), in two words ("Suk Yeon"), or one word ("Jinping") after a
+    family name that is not also a Western given name. Titles may come before it. A name whose last
+    word is a listed family name is in Western order ("Jin Lee").
 
     Example:
-        >>> family_name_at(["Chief", "Justice", "Moon", "Hyung-bae"])
+        >>> family_name_at(["Chief", "Justice", "Park", "Seo-jun"])
         2
         >>> family_name_at(["Kim", "Kardashian"]) is None
         True
     """
+    family, western = _lists()
+    if len(words) < 2 or words[-1].lower() in family:
+        return None
     for i in range(max(0, len(words) - 3), len(words) - 1):
-        if words[i].lower() in _family_names() and all(
-            _GIVEN_SYLLABLES.fullmatch(s.lower()) for w in words[i + 1 :] for s in w.split("-") if s
-        ):
+        given = words[i + 1 :]
+        if words[i].lower() not in family or not all(_syllables(w) for w in given):
+            continue
+        if len(given) >= 2 or "-" in given[0] or words[i].lower() not in western:
             return i
     return None

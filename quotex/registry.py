@@ -12,7 +12,8 @@ from spacy.util import registry
 
 from quotex.lexicons import read
 
-_MEMO_LIMIT = 200_000  # distinct (form, lemma) pairs remembered; bounds memory on huge corpora
+_MEMO_LIMIT = 50_000  # distinct (form, lemma) pairs remembered (about 10 MB); bounds memory on huge corpora
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,17 @@ class SpeechCues:
     def verb_lemma(self, form: str, lemma: str) -> str | None:
         """The cue lemma of a word, read from the lemmatizer's lemma or, where that is not a
         cue (a lemmatizer's miss: "stated" -> "stat"), from the word's inflected form."""
-        key = (form, lemma)
-        if key not in self._verb_lemmas:
-            if len(self._verb_lemmas) > _MEMO_LIMIT:
+        key = (form.lower(), lemma.lower())
+        found = self._verb_lemmas.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._verb_lemmas) >= _MEMO_LIMIT:
                 self._verb_lemmas.clear()
-            self._verb_lemmas[key] = self._find_verb_lemma(form, lemma)
-        return self._verb_lemmas[key]
+            found = self._verb_lemmas[key] = self._find_verb_lemma(*key)
+        return found  # type: ignore[return-value]
 
     def _find_verb_lemma(self, form: str, lemma: str) -> str | None:
-        lemma = lemma.lower()
         if lemma in self.verbs:
             return lemma
-        form = form.lower()
         if self.irregular.get(form) in self.verbs:
             return self.irregular[form]
         for suffix, repl in (

@@ -4,6 +4,8 @@ that article only, in input order, with the step named; text hygiene and run cut
 from __future__ import annotations
 
 import os
+import platform
+import subprocess
 import sys
 import time
 
@@ -116,23 +118,27 @@ def test_chunks_cover_the_text() -> None:
     assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+_REUSE = """
+import resource, numpy as np
+from quotex.batch import tune_allocator
+
+def faults(mb):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    first, second = np.ones(mb * 131072), np.ones(mb * 131072)
+    del first, second
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+tune_allocator()
+faults(20)  # the first use grows the heap
+print(faults(20))
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's allocator")
 def test_tuned_allocator_reuses_a_freed_batch_array() -> None:
     # a batch's arrays (tens of MB) are freed and allocated again by the next batch: once tuned,
-    # the second allocation reuses the heap instead of faulting in fresh pages
-    import resource
-
-    import numpy as np
-
-    from quotex.batch import tune_allocator
-
-    def faults_to_fill(mb: int) -> int:
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-        first, second = np.ones(mb * 1024 * 1024 // 8), np.ones(mb * 1024 * 1024 // 8)
-        del first, second
-        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
-
-    tune_allocator()
-    faults_to_fill(20)  # first use grows the heap
-    # untuned, glibc maps both 20 MB arrays afresh: about a thousand faults each time
-    assert faults_to_fill(20) < 50
+    # the second allocation reuses the heap instead of faulting in fresh pages (untuned, glibc
+    # maps both 20 MB arrays afresh: about a thousand faults each time); in a process of its own,
+    # so that the test run keeps its allocator
+    out = subprocess.run([sys.executable, "-c", _REUSE], capture_output=True, text=True, check=True)
+    assert int(out.stdout) < 50

@@ -10,13 +10,18 @@ from quotex.person_names import family_name_at
 @pytest.mark.parametrize(
     ("words", "at"),
     [
-        (["Moon", "Jae-in"], 0),  # Korean order, hyphenated given name
+        (["Moon", "Ji-ho"], 0),  # Korean order, hyphenated given name
         (["Yoon", "Suk", "Yeol"], 0),  # given name in two words
         (["Xi", "Jinping"], 0),  # Chinese, given name in one word of two syllables
-        (["Acting", "Chief", "Justice", "Moon", "Hyung-bae"], 3),  # after a title
+        (["Deng", "Xiaoping"], 0),
+        (["Tsai", "Ing-wen"], 0),
+        (["Presiding", "Judge", "Park", "Seo-jun"], 2),  # after a title
         (["Kim", "Kardashian"], None),  # a Western given name that is also a Korean family name
         (["Lee", "Harvey", "Castle"], None),
-        (["Daniel", "Moon"], None),  # Western order: the family name last
+        (["Lee", "Pace"], None),  # syllables, but "Lee" is a Western given name too
+        (["Sung", "Kim"], None),  # Western order: the last word is a family name
+        (["Jin", "Lee"], None),
+        (["Daniel", "Moon"], None),
         (["Moon"], None),  # a bare word has no given name after it
     ],
 )

@@ -69,7 +69,7 @@ def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
 #: characters of cue between two quotes of one speaker that another outlet quotes as one
 SPLIT_QUOTE_GAP = 80
 #: fragments of one statement quoted in one article: at most this many characters apart, and each
-#: found (this share of its lemmas) in one quote of another article
+#: found (this share of its lemmas, derived forms counted as kept) in one quote of another article
 FRAGMENT_GAP = 150
 FRAGMENT_COVER = 0.8
 
@@ -189,8 +189,8 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     if a.doc == b.doc or not a.lemmas or not b.lemmas:
         return 0.0
     s, lg = (a, b) if len(a.lemmas) <= len(b.lemmas) else (b, a)
-    exact = sum(kept(x, lg.lemmas) for x in s.lemmas)
-    if exact < min(opt.soft_min_exact, len(s.lemmas)):
+    kept_words = sum(kept(x, lg.lemmas) for x in s.lemmas)
+    if kept_words < min(opt.soft_min_exact, len(s.lemmas)):
         return 0.0
     if coverage(s.lemmas, lg.lemmas, idf, kept_only=True) < opt.soft_min_exact_share:
         return 0.0  # a rewording keeps some of its words: the thesaurus is not asked for the rest

@@ -66,17 +66,19 @@ def surname(parts: Sequence[str]) -> str:
 
 
 def given_names(parts: Sequence[str]) -> list[str]:
-    """A name's given names ('Chancellor Friedrich Merz' -> ['Friedrich'], 'Yoon Suk Yeol' -> ['Suk Yeol'])."""
+    """A name's given names ('Chancellor Friedrich Merz' -> ['Friedrich'], 'Yoon Suk Yeon' -> ['Suk Yeon'])."""
     at = family_name_at(parts)
-    if at is not None:  # one given name in syllables: "Suk Yeol" is "Seok-yeol", not two names
+    if at is not None:  # one given name in syllables: "Suk Yeon" is "Seok-yeon", not two names
         return [" ".join(parts[at + 1 :])]
-    return [p for p in parts[:-1] if p not in not_given()]  # a title is not a given name ("Chief Justice")
+    # a title is not a given name ("Chief Justice", "Lt. Gen.")
+    return [p for p in parts[:-1] if p.strip(".").lower() not in not_given()]
 
 
 @lru_cache(maxsize=1)
 def not_given() -> frozenset[str]:
-    """Capitalised words that stand before names but are not given names (titles, nationalities)."""
-    return frozenset(load("names")["not_given_names"])
+    """Capitalised words that stand before names but are not given names (titles, nationalities),
+    lower-cased and without dots."""
+    return frozenset(w.strip(".").lower() for w in load("names")["not_given_names"])
 
 
 def speaker_key(name: str | None) -> str | None:
@@ -99,9 +101,10 @@ def speaker_key(name: str | None) -> str | None:
             name = name.strip()[len(det) :]
             break
     parts = name_parts(name)
-    if not parts or not surname(parts)[:1].isupper() or surname(parts).lower() in _pronouns():
+    family = surname(parts) if parts else ""
+    if not family[:1].isupper() or family.lower() in _pronouns():
         return None
-    return name_part_key(surname(parts)) or None
+    return name_part_key(family) or None
 
 
 @lru_cache(maxsize=1)

@@ -134,12 +134,9 @@ def derived(x: str, y: str) -> bool:
     return len(x) >= 5 and y.startswith(x[:5]) and _common_prefix(x, y) >= 0.75 * min(len(x), len(y))
 
 
-def kept(x: str, other: frozenset[str]) -> float:
-    """1.0 when ``other`` keeps the word ``x``: the same lemma or a derived form of it."""
-    if x in other:
-        return 1.0
-    head = x[:5]
-    return 1.0 if len(x) >= 5 and any(y.startswith(head) and derived(x, y) for y in other) else 0.0
+def kept(x: str, other: frozenset[str]) -> bool:
+    """Whether ``other`` keeps the word ``x``: the same lemma or a derived form of it."""
+    return x in other or any(derived(x, y) for y in other)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -155,5 +152,5 @@ def coverage(
     for x in a:
         w = idf.get(x, 1.0) if idf else 1.0
         total += w
-        got += w * (kept(x, b) if kept_only else lemma_match(x, b))
+        got += w * (float(kept(x, b)) if kept_only else lemma_match(x, b))
     return got / total if total else 0.0

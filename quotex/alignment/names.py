@@ -19,6 +19,7 @@ from quotex.alignment.items import (
 )
 from quotex.alignment.models import NameEntity, NameVariant
 from quotex.alignment.similarity import jaro_winkler
+from quotex.person_names import family_name_at
 from quotex.results import Document
 
 # NER labels of small models are noisy ("Trump" as LOC), so every named mention is considered and
@@ -41,7 +42,7 @@ class _Mention:
 def _extend_left(text: str, start: int) -> int:
     """Start of the given name written just before a surname ("Volodymyr " + "Zelensky")."""
     m = re.search(r"([A-Z][a-z’'-]+) +$", text[max(0, start - 30) : start])
-    if m and m.group(1) not in not_given():
+    if m and m.group(1).lower() not in not_given():
         return start - len(m.group(0))
     return start
 
@@ -130,7 +131,9 @@ def _flags(ms: Sequence[_Mention], spelt: set[str]) -> list[str]:
     # a capitalised word glued before a surname ("As Trump") is not a given name
     given_surface = sorted(g for g in firsts if g[:1].lower() == initial)
     by_given = {name_part_key(g) for g in given_surface}
-    if len(by_given) > 1:
+    # romanised syllables vary by system ("Suk Yeon" / "Seok-yeon"): a spelling, not another name
+    romanised = {g for m in ms if (g := _given(m.text)) and family_name_at(name_parts(m.text)) is not None}
+    if len(by_given) > 1 and not set(given_surface) <= romanised:
         docs = "; ".join(f"{g}: {', '.join(sorted({m.doc for m in ms if _given(m.text) == g}))}" for g in given_surface)
         flags.append(f"different_given_name (likely error, not a spelling): {docs}")
     elif len(given_surface) > 1:
@@ -153,7 +156,12 @@ def align_names(docs: Sequence[Document], *, min_docs: int = 2) -> list[NameEnti
     Returns:
         Entities, the most widely named first.
     """
-    keyed = [(name_part_key(surname(parts)), m) for m in _mentions(docs) if (parts := name_parts(m.full))]
+    # Korean and Chinese order is a person's: "Hong Kong" keeps its last word
+    keyed = [
+        (name_part_key(surname(parts) if m.label == "PERSON" else parts[-1]), m)
+        for m in _mentions(docs)
+        if (parts := name_parts(m.full))
+    ]
     merged = misspelt_keys((k, m.doc, given_initial(m.full)) for k, m in keyed if k and m.label == "PERSON")
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for key, m in keyed:

@@ -217,11 +217,12 @@ def test_given_name_spelling_vs_different_given_name():
     ("name", "key", "initials"),
     [
         # Korean and Chinese names put the family name first
-        ("Moon Jae-in", "mun", "j"),
-        ("Presiding Judge Moon Jae-in", "mun", "j"),  # titles before it are not given names
-        ("Yoon Suk Yeol", "yun", "s"),  # "Suk Yeol" is one given name, "Seok-yeol" in other outlets
-        ("Yun Seok-yeol", "yun", "s"),
-        ("Li Keqiang", "ly", "k"),
+        ("Park Ji-ho", "park", "j"),
+        ("Presiding Judge Park Ji-ho", "park", "j"),  # titles before it are not given names
+        ("Lt. Gen. Anna Weiss", "veys", "a"),
+        ("Yoon Suk Yeon", "yun", "s"),  # "Suk Yeon" is one given name, "Seok-yeon" in other outlets
+        ("Yun Seok-yeon", "yun", "s"),
+        ("Li Weiqiang", "ly", "w"),
         # a Western given name that is also an East Asian family name keeps Western order
         ("Kim Bergstrom", "bergstrom", "k"),
         ("Lee Harvey Castle", "castle", "lh"),
@@ -231,6 +232,20 @@ def test_given_name_spelling_vs_different_given_name():
 )
 def test_which_word_of_a_name_is_the_family_name(name, key, initials):
     assert (speaker_key(name), given_initials(name)) == (key, initials)
+
+
+def test_a_korean_given_name_in_two_romanisations_is_a_spelling():
+    # "Suk Yeon" and "Seok-yeon" are two systems of romanisation, not two given names
+    (e,) = align_names([_person("a", "Yoon Suk Yeon", "Yoon Suk Yeon"), _person("b", "Yun Seok-yeon", "Yun Seok-yeon")])
+    assert [f.split(":")[0] for f in e.flags] == ["spelling_variant", "given_name_spelling"]
+
+
+def test_a_place_named_like_a_korean_name_keeps_its_last_word():
+    def place(doc_id):
+        return make_doc(doc_id, "Hong Kong voted on Sunday.", entities=[("Hong Kong", "GPE", "Hong Kong")])
+
+    docs = [place("a"), place("b"), _person("c", "Hong Min-ho", "Hong Min-ho"), _person("d", "Hong", "Hong Min-ho")]
+    assert sorted((e.name, e.label) for e in align_names(docs)) == [("Hong Kong", "GPE"), ("Hong Min-ho", "PERSON")]
 
 
 def test_two_people_sharing_a_surname_stay_apart():
