@@ -336,9 +336,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # where a sentence or a report joins two statements: a participle clause (", adding that ...",
-# ", imposing ...", not ", including ..."), a second "that" clause, a semicolon or a dash
+# ", imposing ...", not ", including ...", nor "-ing" words that are no participles: ", everything
+# ...", ", during ..."), a second "that" clause, a semicolon or a dash
 _CLAUSE = re.compile(
-    r",\s+(?=(?!including\b)[a-z]+ing\b)|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+"
+    r",\s+(?=(?!(?:including|during|[a-z]*thing|morning|evening)\b)[a-z]+ing\b)"
+    r"|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+"
 )
 _OPENING_PARTICIPLE = re.compile(r"([A-Z][a-z]+ing\b[^,;]*),\s+")
 _CLAIM_CLAUSE = re.compile(r",?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))")

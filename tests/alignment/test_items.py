@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.alignment.items import relay_rest
+from quotex.alignment.items import clause_spans, relay_rest
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,26 @@ from quotex.alignment.items import relay_rest
 def test_a_relayed_claim_keeps_the_statements_outside_its_inner_claim(text, inner, rest):
     s = text.index(inner)
     assert [text[a:b] for a, b in relay_rest(text, [(s, s + len(inner))])] == rest
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        # a participle clause after a comma is a statement of its own
+        (
+            "The port will reopen on Monday after the repairs, adding two ferries to the winter timetable",
+            ["The port will reopen on Monday after the repairs", "adding two ferries to the winter timetable"],
+        ),
+        # "-ing" words that are no participles do not cut the sentence
+        (
+            "Still, for the growers of the valley, everything depends on the rain this spring",
+            ["Still, for the growers of the valley, everything depends on the rain this spring"],
+        ),
+        (
+            "The bridge stayed closed to lorries, during the whole of the long winter",
+            ["The bridge stayed closed to lorries, during the whole of the long winter"],
+        ),
+    ],
+)
+def test_clauses_of_a_sentence(sentence, clauses):
+    assert [sentence[s:e] for s, e in clause_spans(sentence)] == clauses
