@@ -15,6 +15,7 @@ from quotex.alignment._data import load
 from quotex.alignment.lexical import coverage, lemma, phrase
 from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
 from quotex.alignment.normalize import keys as keys_of
+from quotex.lexicons import read
 from quotex.person_names import family_name_at
 from quotex.results import Document, Speaker, TextSpan
 
@@ -266,6 +267,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(len(text), right)
 
 
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    return frozenset(read("roles.json")["org_name_words"])
+
+
+def _name_run(words: Sequence[Token], i: int) -> int:
+    """Length of the organisation's name starting at ``i``: three to five capitalised words, the
+    last an organisation word ("European Central Bank", "International Olympic Committee"), else 0."""
+    n = 0
+    while i + n < len(words) and n < 5 and words[i + n].text[:1].isupper() and words[i + n].text[1:].islower():
+        n += 1
+    # the longest such name from i: "European Central Bank President" is the bank and a title
+    while n >= 3 and words[i + n - 1].key not in _org_words():
+        n -= 1
+    return n if n >= 3 else 0
+
+
 def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
     """Dictionary lemmas of the content words (stopwords and punctuation dropped)."""
     stop = stopwords()
@@ -273,6 +291,13 @@ def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
     out: set[str] = set()
     i = 0
     while i < len(words):
+        # an organisation's name of three or more words is its acronym, as other outlets write it
+        # ("European Central Bank" ~ "ECB")
+        name = _name_run(words, i)
+        if name:
+            out.add("".join(t.text[0] for t in words[i : i + name]).lower())
+            i += name
+            continue
         # a fixed phrase of the thesaurus is one unit ("day and night" ~ "around the clock"); two
         # words are left alone ("the country", "open up" are no idioms)
         for n in (4, 3):
