@@ -273,19 +273,29 @@ def _org_words() -> frozenset[str]:
 
 
 def _name_run(words: Sequence[Token], i: int) -> int:
-    """Length of the organisation's name starting at ``i``: three to five capitalised words, the
-    last an organisation word ("European Central Bank", "International Olympic Committee"), else 0."""
+    """Length of the organisation's name starting at ``i``: three to five capitalised words with only
+    spaces between them, none a stopword ("The", "On"), the last an organisation word ("European
+    Central Bank", "International Olympic Committee's"); else 0."""
+    stop = stopwords()
     n = 0
-    while i + n < len(words) and n < 5 and words[i + n].text[:1].isupper() and words[i + n].text[1:].islower():
+    while (
+        i + n < len(words)
+        and n < 5
+        and words[i + n].text[:1].isupper()
+        and words[i + n].text[1:].replace("’s", "").replace("'s", "").islower()
+        and words[i + n].key not in stop
+        and (n == 0 or words[i + n].start == words[i + n - 1].end + 1)  # no comma or full stop between
+    ):
         n += 1
     # the longest such name from i: "European Central Bank President" is the bank and a title
-    while n >= 3 and words[i + n - 1].key not in _org_words():
+    while n >= 3 and token_lemma(words[i + n - 1]) not in _org_words():
         n -= 1
     return n if n >= 3 else 0
 
 
 def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
-    """Dictionary lemmas of the content words (stopwords and punctuation dropped)."""
+    """Dictionary lemmas of the content words (stopwords and punctuation dropped); a fixed phrase of
+    the thesaurus is one lemma, and so is an organisation's name, as its acronym."""
     stop = stopwords()
     words = [t for t in tokens if t.key]
     out: set[str] = set()
@@ -294,8 +304,9 @@ def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
         # an organisation's name of three or more words is its acronym, as other outlets write it
         # ("European Central Bank" ~ "ECB")
         name = _name_run(words, i)
-        if name:
-            out.add("".join(t.text[0] for t in words[i : i + name]).lower())
+        acronym = "".join(t.text[0] for t in words[i : i + name]).lower()
+        if name and acronym not in stop:  # "World Health Organization" is WHO, a stopword's shape
+            out.add(acronym)
             i += name
             continue
         # a fixed phrase of the thesaurus is one unit ("day and night" ~ "around the clock"); two
@@ -364,7 +375,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # ", imposing ...", not ", including ...", nor "-ing" words that are no participles: ", everything
 # ...", ", during ..."), a second "that" clause, a semicolon or a dash
 _CLAUSE = re.compile(
-    r",\s+(?=(?!(?:including|during|[a-z]*thing|morning|evening)\b)[a-z]+ing\b)"
+    r",\s+(?=(?!(?:including|during|(?:every|no|some|any)?thing|morning|evening)\b)[a-z]+ing\b)"
     r"|,?\s+and (?:that\s+|(?=(?:he|she|they|we|I)\s))|;\s+|\s+[-—–]\s+"
 )
 _OPENING_PARTICIPLE = re.compile(r"([A-Z][a-z]+ing\b[^,;]*),\s+")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.alignment.items import clause_spans, relay_rest
+from quotex.alignment.items import clause_spans, content_lemmas, relay_rest
+from quotex.alignment.normalize import tokenize
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,33 @@ def test_a_relayed_claim_keeps_the_statements_outside_its_inner_claim(text, inne
             "The bridge stayed closed to lorries, during the whole of the long winter",
             ["The bridge stayed closed to lorries, during the whole of the long winter"],
         ),
+        (
+            "The mayor said the repairs were finished, nothing else had been promised to the drivers",
+            ["The mayor said the repairs were finished, nothing else had been promised to the drivers"],
+        ),
+        # a participle that merely contains "thing" still cuts
+        (
+            "The new owners reopened the old baths on the seafront, breathing new life into the town",
+            ["The new owners reopened the old baths on the seafront", "breathing new life into the town"],
+        ),
     ],
 )
 def test_clauses_of_a_sentence(sentence, clauses):
     assert [sentence[s:e] for s, e in clause_spans(sentence)] == clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        # an organisation's name is one lemma, its acronym, as other outlets write it
+        ("The Northern Rail Authority will act", {"nra", "act"}),
+        ("the Northern Rail Authority's plan", {"nra", "plan"}),
+        ("Northern Rail Authority chairman Tom Vale said", {"nra", "chairman", "tom", "vale"}),  # a title after it
+        ("On Monday, Rail Safety Board inspectors came", {"monday", "rsb", "inspector", "come"}),  # not across a comma
+        # no acronym: a person's name and title, an acronym that would be a stopword ("who")
+        ("Chief Inspector Tom Vale said", {"chief", "inspector", "tom", "vale"}),
+        ("Wider Help Organization staff", {"wide", "help", "organization", "staff"}),
+    ],
+)
+def test_an_organisations_name_is_one_lemma(text, lemmas):
+    assert content_lemmas(tokenize(text)) == lemmas

@@ -96,13 +96,15 @@ def test_a_rendering_that_keeps_the_words_in_other_parts_of_speech_is_one_statem
     assert "indirect" in _one_group(align([a, b], facts=False, names=False))
 
 
-def test_an_organisation_named_in_full_and_by_its_acronym_is_one_word():
-    # "NRA" in the quote, "Northern Rail Authority" in the other outlet's report of it
-    quote = "Within its remit, the NRA will do whatever is needed to restore the night trains"
-    claim = "The Northern Rail Authority will do whatever is needed to save the night trains"
+@pytest.mark.parametrize(("acronym", "groups"), [("NRA", 1), ("XYZ", 0)])
+def test_an_organisation_named_in_full_and_by_its_acronym_is_one_word(acronym, groups):
+    # "NRA" in the quote, "Northern Rail Authority" in the other outlet's report of it; another
+    # acronym leaves too few shared words
+    quote = f"The {acronym} is ready to restore the night trains"
+    claim = "the Northern Rail Authority was prepared to bring back the night trains"
     a = make_doc("a", f'"{quote}," Vale said.', [(quote, "direct", "Nora Vale")])
     b = make_doc("b", f"{claim}, the agency said.", claims=[(claim, None)])
-    assert len(align([a, b], facts=False, names=False).groups) == 1
+    assert len(align([a, b], facts=False, names=False).groups) == groups
 
 
 def test_a_sentence_that_repeats_a_quote_without_marks_is_a_member():
