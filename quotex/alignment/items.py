@@ -272,11 +272,10 @@ def _org_words() -> frozenset[str]:
     return frozenset(read("roles.json")["org_name_words"])
 
 
-def _name_run(words: Sequence[Token], i: int) -> int:
+def _name_run(words: Sequence[Token], i: int, stop: frozenset[str]) -> int:
     """Length of the organisation's name starting at ``i``: three to five capitalised words with only
     spaces between them, none a stopword ("The", "On"), the last an organisation word ("European
     Central Bank", "International Olympic Committee's"); else 0."""
-    stop = stopwords()
     n = 0
     while (
         i + n < len(words)
@@ -303,12 +302,13 @@ def content_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
     while i < len(words):
         # an organisation's name of three or more words is its acronym, as other outlets write it
         # ("European Central Bank" ~ "ECB")
-        name = _name_run(words, i)
-        acronym = "".join(t.text[0] for t in words[i : i + name]).lower()
-        if name and acronym not in stop:  # "World Health Organization" is WHO, a stopword's shape
-            out.add(acronym)
-            i += name
-            continue
+        name = _name_run(words, i, stop)
+        if name:
+            acronym = "".join(t.text[0] for t in words[i : i + name]).lower()
+            if acronym not in stop:  # "World Health Organization" is WHO, a stopword's shape
+                out.add(acronym)
+                i += name
+                continue
         # a fixed phrase of the thesaurus is one unit ("day and night" ~ "around the clock"); two
         # words are left alone ("the country", "open up" are no idioms)
         for n in (4, 3):
