@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from quotex.alignment import semantic
 from quotex.alignment.candidates import candidate_pairs
 from quotex.alignment.items import Item, quoted_phrases, same_speaker
 from quotex.alignment.lexical import coverage, kept
@@ -25,6 +26,7 @@ PARTIAL_PAIR = 0.45
 PARTIAL_IN_QUOTE = 0.36
 CLAIM_OWN_QUOTE = 0.95
 SOFT = 0.2
+SEMANTIC = 0.1
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class Options:
     soft_same_speaker: float = 0.1
     soft_other_speaker: float = 0.1
     soft_number: float = 0.1
+    semantic_min_cosine: float = 0.7
+    semantic_min_kept: int = 2
+    semantic_min_share: float = 0.3
 
 
 def find_sub(longer: Sequence[str], shorter: Sequence[str]) -> int:
@@ -197,20 +202,27 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     cs = coverage(s.lemmas, lg.lemmas, idf)
     cl = coverage(lg.lemmas, s.lemmas, idf)
     short = len(s.lemmas) <= opt.soft_short
-    bonus = opt.soft_same_speaker if same_speaker(a, b) else 0.0
-    if a.skey is not None and b.skey is not None and not same_speaker(a, b):
-        if short and a.skey != b.skey:
-            return 0.0  # a short phrase in two speakers' mouths is not one statement
-        # two full names that differ are strong evidence; a bare word ("Instagram", "Noting") is
-        # often an attribution error
-        full = a.given and b.given and a.skey != b.skey
-        bonus = -opt.soft_other_speaker * (3 if full else 1)
+    penalty = _other_speaker(a, b, opt, short=short)
+    if penalty is None:
+        return 0.0
+    bonus = opt.soft_same_speaker if same_speaker(a, b) else -penalty
     if a.numbers & b.numbers:
         bonus += opt.soft_number  # a shared number anchors a reworded report
     sim = cs + bonus
     if sim < opt.soft_containment or (not short and cl + bonus < opt.soft_min_longer and cs < opt.soft_partial):
         return 0.0
     return SOFT + 0.1 * min(1.0, (cs + cl) / 2)
+
+
+def _other_speaker(a: Item, b: Item, opt: Options, *, short: bool) -> float | None:
+    # how much two different named speakers raise the bar: two full names that differ are strong
+    # evidence; a bare word ("Instagram", "Noting") is often an attribution error
+    if a.skey is None or b.skey is None or same_speaker(a, b):
+        return 0.0
+    if short and a.skey != b.skey:
+        return None  # a short phrase in two speakers' mouths is not one statement
+    full = a.given and b.given and a.skey != b.skey
+    return opt.soft_other_speaker * (3 if full else 1)
 
 
 def claim_score(c: Item, o: Item, opt: Options, idf: dict[str, float] | None = None) -> float:
@@ -333,11 +345,8 @@ def cluster(items: Sequence[Item], opt: Options) -> list[list[int]]:
     qedges: list[tuple[float, int, int]] = []
     cedges: list[tuple[float, int, int]] = []
     own: set[tuple[int, int]] = set()  # (claim, quote inside it)
-    idf = inverse_frequencies(items)
-    for i, j in candidate_pairs(items, max_df=opt.max_df):
-        sc = pair_score(items[i], items[j], opt, idf)
-        if sc > 0:
-            (qedges if items[i].is_quote and items[j].is_quote else cedges).append((sc, i, j))
+    for sc, i, j in _edges(items, opt):
+        (qedges if items[i].is_quote and items[j].is_quote else cedges).append((sc, i, j))
     # a claim and the quotes inside it share a document, so the index may not pair them
     by_key = {(it.doc, it.item_id): it.idx for it in items if it.is_quote}
     for it in items:
@@ -366,10 +375,7 @@ def pair_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     the first person.
     """
     if a.is_sentence and b.is_sentence:
-        # narration shared by two outlets is not a statement
-        # words printed without quotation marks: a first-person sentence, or one that reports speech
-        speech = (a.first_person and b.first_person) or (a.reported and b.reported)
-        return soft_score(a, b, opt, idf) if speech else 0.0
+        return soft_score(a, b, opt, idf) if _speech(a, b) else 0.0
     if a.is_sentence or b.is_sentence:
         sc = 0.0
     elif a.is_quote and b.is_quote:
@@ -381,8 +387,39 @@ def pair_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
 
 def iter_edges_debug(items: Sequence[Item], opt: Options) -> Iterable[tuple[float, Item, Item]]:
     """Every verified edge, for inspection in notebooks and tests."""
+    for sc, i, j in _edges(items, opt):
+        yield sc, items[i], items[j]
+
+
+def _speech(a: Item, b: Item) -> bool:
+    # narration shared by two outlets is not a statement; words printed without quotation marks
+    # are when both are in the first person, or both report speech
+    return (a.first_person and b.first_person) or (a.reported and b.reported)
+
+
+def _edges(items: Sequence[Item], opt: Options) -> list[tuple[float, int, int]]:
+    # the rules and the lemma score first; the pairs they reject that kept enough of their words
+    # are asked for their meaning (a re-translation, a spun copy), all embedded in one batch
     idf = inverse_frequencies(items)
+    edges: list[tuple[float, int, int]] = []
+    ask: list[tuple[int, int]] = []
     for i, j in candidate_pairs(items, max_df=opt.max_df):
-        sc = pair_score(items[i], items[j], opt, idf)
+        a, b = items[i], items[j]
+        sc = pair_score(a, b, opt, idf)
         if sc > 0:
-            yield sc, items[i], items[j]
+            edges.append((sc, i, j))
+        elif (
+            opt.semantic_min_cosine <= 1.0
+            and a.doc != b.doc
+            and not (a.is_sentence and b.is_sentence and not _speech(a, b))
+            and semantic.worth_asking(a, b, idf, min_kept=opt.semantic_min_kept, min_share=opt.semantic_min_share)
+        ):
+            ask.append((i, j))
+    for (i, j), cos in zip(ask, semantic.cosines(items, ask), strict=True):
+        a, b = items[i], items[j]
+        # two different full names are two statements; a bare word as speaker is no evidence here
+        # ("Turkey" / "Erdogan" for one death toll): the pair already names someone in common
+        penalty = _other_speaker(a, b, opt, short=min(len(a.lemmas), len(b.lemmas)) <= opt.soft_short)
+        if penalty is not None and penalty <= opt.soft_other_speaker and cos >= opt.semantic_min_cosine:
+            edges.append((SEMANTIC + 0.05 * cos, i, j))
+    return edges

@@ -53,6 +53,14 @@ def lemma(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=50_000)
+def known_word(key: str) -> bool:
+    """Whether the lemma dictionary knows the word ("turkey" yes, "volkswagen" no)."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(key))
+
+
 @lru_cache(maxsize=1)
 def _thesaurus() -> dict[str, str]:
     # one line per head word: "head,syn1,syn2,..."; lines are split on demand (see synonyms)

@@ -79,6 +79,38 @@ def test_an_idiom_and_its_synonym_are_one_statement():
     assert len(align([a, b], facts=False, names=False).groups) == 1
 
 
+HARVEST = "the harvest this autumn was the poorest the island has seen in forty years"
+HARVEST_RETOLD = "this autumn's harvest was the island's worst in four decades"
+
+
+@pytest.mark.parametrize(("min_cosine", "groups"), [(0.7, 1), (1.01, 0)], ids=["default", "meaning tier off"])
+def test_a_retranslation_that_rewords_most_words_is_one_statement_by_meaning(min_cosine, groups):
+    # poorest/worst and forty years/four decades: two kept words, the rest found only by meaning
+    a = make_doc("a", f"The minister said {HARVEST}.", claims=[(HARVEST, "Ada Lind")])
+    b = make_doc("b", f"The minister said {HARVEST_RETOLD}.", claims=[(HARVEST_RETOLD, "Ada Lind")])
+    res = align([a, b], facts=False, names=False, semantic_min_cosine=min_cosine)
+    assert len(res.groups) == groups
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # only the company's name and one word kept: "external" and "internal" are opposites
+        ("Kestrel Motors has ordered an external audit", "Kestrel Motors would begin a thorough internal audit"),
+        # the same two leaders, two different statements
+        (
+            "President Ama Osei and Prime Minister Lio Brandt spoke by phone on Sunday",
+            "President Ama Osei and Prime Minister Lio Brandt agree a truce would only prolong the war",
+        ),
+    ],
+    ids=["one word and a name", "names only"],
+)
+def test_statements_that_share_names_but_few_words_are_not_grouped_by_meaning(first, second):
+    a = make_doc("a", f"Officials said {first}.", claims=[(first, None)])
+    b = make_doc("b", f"Officials said {second}.", claims=[(second, None)])
+    assert align([a, b], facts=False, names=False).groups == []
+
+
 def test_an_indirect_rendering_in_other_words_joins_with_indirect_drift():
     a = make_doc("a", f'"{APOLOGY}," Vale said.', [(APOLOGY, "direct", "Nora Vale")])
     claim = "she regretted the harm the decision had caused to customers in the region"
