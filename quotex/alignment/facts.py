@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from quotex.alignment._data import load
 from quotex.alignment.items import sentence_bounds
 from quotex.alignment.models import Fact, FactVariant
 from quotex.alignment.normalize import stopwords
+from quotex.lexicons import read
 from quotex.results import Document
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -24,7 +24,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 @lru_cache(maxsize=1)
 def _numbers() -> dict[str, Any]:
-    return load("numbers")
+    return read("numbers.json")
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -172,19 +172,19 @@ def resolve_date(text: str, published: dt.date | None, ahead: bool = False) -> s
 
 @lru_cache(maxsize=1)
 def _events() -> tuple[re.Pattern[str], dict[str, str]]:
-    words: dict[str, str] = load("events")["words"]
+    words: dict[str, str] = read("events.json")["words"]
     return re.compile(rf"\b(?:{_alt(list(words))})\b", re.I), {k.lower(): v for k, v in words.items()}
 
 
 @lru_cache(maxsize=1)
 def _later() -> re.Pattern[str]:
     """'the next round of talks': a later event than the one reported, just before its word."""
-    return re.compile(rf"\b(?:{_alt(load('events')['later'])})\s+(?:\w+\s+)?$", re.I)
+    return re.compile(rf"\b(?:{_alt(read('events.json')['later'])})\s+(?:\w+\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, set[str]], dict[str, str]]:
-    data = load("places")
+    data = read("places.json")
     aliases = {k.lower(): v for k, v in data["aliases"].items()}
     direct: dict[str, set[str]] = {k: set(v) for k, v in data["contains"].items()}
     closure: dict[str, set[str]] = {}
@@ -230,7 +230,7 @@ def _known_places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _known_place_re() -> re.Pattern[str]:
-    data = load("places")
+    data = read("places.json")
     names = set(data["contains"]) | {c for cs in data["contains"].values() for c in cs} | set(data["aliases"])
     return re.compile(rf"(?<![\w-])(?:{_alt(sorted(names))})(?![\w-])")
 
@@ -366,13 +366,13 @@ def _share_of(text: str, end: int, sent_start: int, places: Sequence[Any], found
 
 @lru_cache(maxsize=1)
 def _possession() -> re.Pattern[str]:
-    verbs = load("events")["possession_verbs"]
+    verbs = read("events.json")["possession_verbs"]
     return re.compile(rf"\s+(?:\w+ly\s+)?(?:{_alt(verbs)})\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _place_events() -> frozenset[str]:
-    return frozenset(load("events")["place_events"])
+    return frozenset(read("events.json")["place_events"])
 
 
 def _same(a: _Found, b: _Found) -> bool:

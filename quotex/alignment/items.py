@@ -11,7 +11,6 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from quotex.alignment._data import load
 from quotex.alignment.lexical import coverage, lemma, phrase
 from quotex.alignment.normalize import Token, content_stems, light_form, stopwords, tokenize, word_key
 from quotex.alignment.normalize import keys as keys_of
@@ -25,7 +24,7 @@ _DETERMINERS = ("the ", "a ", "an ")
 
 @lru_cache(maxsize=1)
 def _name_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
-    data = load("names")
+    data = read("name_keys.json")
     return (
         tuple((a, b) for a, b in data["replace"]),
         tuple(data["strip_endings"]),
@@ -79,7 +78,7 @@ def given_names(parts: Sequence[str]) -> list[str]:
 def not_given() -> frozenset[str]:
     """Capitalised words that stand before names but are not given names (titles, nationalities),
     lower-cased and without dots."""
-    return frozenset(w.strip(".").lower() for w in load("names")["not_given_names"])
+    return frozenset(w.strip(".").lower() for w in read("name_keys.json")["not_given_names"])
 
 
 def speaker_key(name: str | None) -> str | None:
@@ -110,7 +109,7 @@ def speaker_key(name: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _pronouns() -> frozenset[str]:
-    return frozenset(load("names")["pronouns"])
+    return frozenset(read("name_keys.json")["pronouns"])
 
 
 def given_initials(name: str | None) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from quotex.alignment._data import load
+from quotex.lexicons import read
 
 # lemminflect gives one lemma per part of speech; a word out of context takes the first found in
 # this order ("actions" -> action, "betrayed" -> betray, "was" -> be)
@@ -25,7 +25,7 @@ DERIVED_WEIGHT = 0.7
 
 @lru_cache(maxsize=1)
 def _numbers() -> dict[str, str]:
-    data = load("numbers")
+    data = read("numbers.json")
     return {w: str(v) for w, v in data["cardinals"].items()}
 
 

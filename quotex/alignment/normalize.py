@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotex.alignment._data import load
+from quotex.lexicons import read
 
 # words with internal dots/hyphens/apostrophes stay one token: P.M., U.S., well-wishing, Trump's
 _TOKEN_RE = re.compile(
@@ -40,18 +40,18 @@ class Token:
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
-    return {ord(k): v for k, v in load("quote_marks")["fold"].items()}
+    return {ord(k): v for k, v in read("quote_marks.json")["fold"].items()}
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Function words ignored when comparing content."""
-    return frozenset(load("stopwords")["words"])
+    return frozenset(read("stopwords.json")["words"])
 
 
 @lru_cache(maxsize=1)
 def _spelling() -> dict[str, str]:
-    return dict(load("spelling")["variants"])
+    return dict(read("spelling.json")["variants"])
 
 
 def fold(text: str) -> str:

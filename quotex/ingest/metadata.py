@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from quotex.lexicons import read
 
 # Metadata sits at the top of a page; scanning only the head keeps a 5 MB text cheap.
 HEAD_CHARS = 6000
@@ -76,10 +76,8 @@ class Found:
 
 @lru_cache(maxsize=1)
 def load_data() -> dict[str, Any]:
-    """The furniture phrases and agency names in ``data/boilerplate.json``."""
-    path = resources.files("quotex.ingest").joinpath("data/boilerplate.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    """The furniture phrases and agency names in ``quotex/lexicons/boilerplate.json``."""
+    return read("boilerplate.json")
 
 
 @lru_cache(maxsize=1)
