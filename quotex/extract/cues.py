@@ -101,7 +101,7 @@ def find_cues(
             found.append(match)
             covered = match.cue.end
     if "colon" in order:
-        found.extend(_colon_cues(doc, quotes, inside))
+        found.extend(_colon_cues(doc, quotes, inside, lexicon))
     if "headline" in order:
         found.extend(_headline_colon(doc, lexicon))
     if "dash" in order:
@@ -1106,7 +1106,7 @@ def _clause_like(span: Span) -> bool:
     return len(words) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
-def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[CueMatch]:
+def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool], lexicon: SpeechCues) -> list[CueMatch]:
     """'Ushakov: "..."' and 'He told reporters: "..."' without a speech verb next to it."""
     found = []
     for q in quotes:
@@ -1117,8 +1117,24 @@ def _colon_cues(doc: Doc, quotes: Sequence[Span], inside: list[bool]) -> list[Cu
             continue
         before = doc[j - 1]
         if before.pos_ in {"PROPN", "NOUN", "PRON"} and not inside[before.i]:
-            found.append(CueMatch(doc[j : j + 1], ":", _colon_subject(before, inside), None, sieve="colon"))
+            subject = _colon_subject(before, inside)
+            if subject.i == before.i and before.pos_ == "NOUN" and not _may_speak(before, lexicon):
+                continue  # a topic label of an interview ("Game analysis: ...") names no one
+            found.append(CueMatch(doc[j : j + 1], ":", subject, None, sieve="colon"))
     return found
+
+
+def _may_speak(noun: Token, lexicon: SpeechCues) -> bool:
+    # a role, a group of people or a source ("The coach:", "Officials:", "The statement:"), or
+    # someone's words ("His words:")
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    nouns = lexicon.person_roles | lexicon.org_roles | lexicon.titles | lexicon.person_anaphors | lexicon.source_nouns
+    return (
+        low in nouns
+        or lemma in nouns
+        or lemma in lexicon.report_nouns
+        or any(c.dep_ in {"nmod:poss", "poss"} or c.ent_type_ in {"PERSON", "ORG"} for c in noun.children)
+    )
 
 
 def _colon_subject(before: Token, inside: list[bool]) -> Token:

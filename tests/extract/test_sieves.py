@@ -289,6 +289,22 @@ def test_a_headline_ending_with_its_source_is_a_claim(text: str, claim: str, nam
     assert found[0].speaker.name == name and (found[0].speaker.sieve or "").startswith("headline/")
 
 
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("Match analysis", False),  # an interview's topic label names no one
+        ("Second half", False),
+        ("The coach", True),  # a role before the colon speaks
+        ("Her words", True),  # someone's words
+    ],
+)
+def test_only_a_speaker_before_a_colon_is_taken_for_one(label: str, named: bool) -> None:
+    text = f'Remarks after the final whistle.\n\n{label}: "We stayed patient and the goal came late."'
+    speaker = speaker_of(text, "We stayed patient and the goal came late.")
+    taken = speaker is not None and (speaker.sieve or "").startswith("colon")
+    assert taken is named, speaker
+
+
 def test_a_headline_with_a_clause_after_its_colon_is_no_attribution() -> None:
     doc = quotex.extract("Ferry fares: why they will rise in spring\n\nCosts have doubled since May.")
     assert not [c for c in doc.claims if (c.speaker and (c.speaker.sieve or "").startswith("headline/"))]
