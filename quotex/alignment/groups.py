@@ -193,7 +193,8 @@ def soft_score(a: Item, b: Item, opt: Options, idf: dict[str, float]) -> float:
     """
     if a.doc == b.doc or not a.lemmas or not b.lemmas:
         return 0.0
-    s, lg = (a, b) if len(a.lemmas) <= len(b.lemmas) else (b, a)
+    # the shorter side; a tie is broken by position, never by the order the pair came in
+    s, lg = (a, b) if (len(a.lemmas), a.doc, a.start) <= (len(b.lemmas), b.doc, b.start) else (b, a)
     kept_words = sum(kept(x, lg.lemmas) for x in s.lemmas)
     if kept_words < min(opt.soft_min_exact, len(s.lemmas)):
         return 0.0
@@ -223,6 +224,19 @@ def _other_speaker(a: Item, b: Item, opt: Options, *, short: bool) -> float | No
         return None  # a short phrase in two speakers' mouths is not one statement
     full = a.given and b.given and a.skey != b.skey
     return opt.soft_other_speaker * (3 if full else 1)
+
+
+def _meaning_may_join(a: Item, b: Item, opt: Options) -> bool:
+    # the meaning tier's speaker and form gates, before any vector is computed: two articles;
+    # narration only as for the lemma score; two people named in full (also two given names under
+    # one surname) and a short phrase under two speakers are two statements; a bare word as
+    # speaker is no evidence here ("Turkey" / "Erdogan" for one death toll)
+    if a.doc == b.doc or (a.is_sentence and b.is_sentence and not _speech(a, b)):
+        return False
+    if a.skey is None or b.skey is None or same_speaker(a, b):
+        return True
+    short = min(len(a.lemmas), len(b.lemmas)) <= opt.soft_short
+    return not (short and a.skey != b.skey) and not (a.given and b.given)
 
 
 def claim_score(c: Item, o: Item, opt: Options, idf: dict[str, float] | None = None) -> float:
@@ -403,6 +417,13 @@ def _edges(items: Sequence[Item], opt: Options) -> list[tuple[float, int, int]]:
     idf = inverse_frequencies(items)
     edges: list[tuple[float, int, int]] = []
     ask: list[tuple[int, int]] = []
+    names: dict[int, frozenset[str]] = {}
+
+    def named(k: int) -> frozenset[str]:
+        if k not in names:
+            names[k] = semantic.names(items[k])
+        return names[k]
+
     for i, j in candidate_pairs(items, max_df=opt.max_df):
         a, b = items[i], items[j]
         sc = pair_score(a, b, opt, idf)
@@ -410,16 +431,13 @@ def _edges(items: Sequence[Item], opt: Options) -> list[tuple[float, int, int]]:
             edges.append((sc, i, j))
         elif (
             opt.semantic_min_cosine <= 1.0
-            and a.doc != b.doc
-            and not (a.is_sentence and b.is_sentence and not _speech(a, b))
-            and semantic.worth_asking(a, b, idf, min_kept=opt.semantic_min_kept, min_share=opt.semantic_min_share)
+            and _meaning_may_join(a, b, opt)
+            and semantic.worth_asking(
+                a, b, named(i), named(j), idf, min_kept=opt.semantic_min_kept, min_share=opt.semantic_min_share
+            )
         ):
             ask.append((i, j))
     for (i, j), cos in zip(ask, semantic.cosines(items, ask), strict=True):
-        a, b = items[i], items[j]
-        # two different full names are two statements; a bare word as speaker is no evidence here
-        # ("Turkey" / "Erdogan" for one death toll): the pair already names someone in common
-        penalty = _other_speaker(a, b, opt, short=min(len(a.lemmas), len(b.lemmas)) <= opt.soft_short)
-        if penalty is not None and penalty <= opt.soft_other_speaker and cos >= opt.semantic_min_cosine:
+        if cos >= opt.semantic_min_cosine:
             edges.append((SEMANTIC + 0.05 * cos, i, j))
     return edges

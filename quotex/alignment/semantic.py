@@ -12,6 +12,7 @@ the news is about, not what was said: two statements about the same two leaders 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -22,12 +23,20 @@ import numpy as np
 from quotex.alignment.items import Item, token_lemma
 from quotex.alignment.lexical import coverage, kept, known_word
 
+_SENTENCE_ENDS = {".", "!", "?", "...", "…"}
+
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
-    import wordllama  # imported on first use: it loads tokenizers and safetensors
-    from wordllama import WordLlama
-
+    # wordllama calls logging.basicConfig on import: the user's logging stays as it was
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        import wordllama  # imported on first use: it loads tokenizers and safetensors
+        from wordllama import WordLlama
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
     # the wheel ships weights/ and tokenizers/ in the package folder, the layout of its cache
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
@@ -51,31 +60,61 @@ def vectors(texts: Sequence[str]) -> np.ndarray:
 
 
 def names(it: Item) -> frozenset[str]:
-    """Lemmas of the item's names: capitalised words after its first word, and a capitalised first
-    word that no dictionary knows ("Volkswagen said") or that a capitalised word follows ("Kestrel
-    Motors said")."""
-    words = [t for t in it.tokens if t.key]
+    """Lemmas of the item's names: capitalised words inside a sentence, and a capitalised word
+    that starts one when the dictionary does not know it ("Volkswagen said") or another
+    capitalised word follows it ("Kestrel Motors said"). A headline in title case is all names,
+    so it is never asked."""
+    toks = it.tokens
     out = set()
-    for k, t in enumerate(words):
-        if not t.text[:1].isupper():
+    opens = True  # the next word starts a sentence
+    for k, t in enumerate(toks):
+        if not t.key:
+            opens = opens or t.text in _SENTENCE_ENDS
             continue
-        if k > 0 or not known_word(t.key) or (len(words) > 1 and words[1].text[:1].isupper()):
-            out.add(token_lemma(t))
+        if t.text[:1].isupper():
+            nxt = next((u for u in toks[k + 1 :] if u.key), None)
+            if not opens or not known_word(t.key) or (nxt is not None and nxt.text[:1].isupper()):
+                out.add(token_lemma(t))
+        opens = False
     return frozenset(out) & it.lemmas
 
 
-def worth_asking(a: Item, b: Item, idf: Mapping[str, float], *, min_kept: int, min_share: float) -> bool:
+def worth_asking(
+    a: Item,
+    b: Item,
+    names_a: frozenset[str],
+    names_b: frozenset[str],
+    idf: Mapping[str, float],
+    *,
+    min_kept: int,
+    min_share: float,
+) -> bool:
     """Whether two items are worth the cosine: they name no one in common when both name someone
     ("Weber called it" / "Lindqvist called it" is two statements), and the shorter keeps ``min_kept``
-    lemmas that are not names in the other, holding ``min_share`` of their weight."""
-    na, nb = names(a), names(b)
-    if na and nb and na.isdisjoint(nb):
+    lemmas that are not names in the other, holding ``min_share`` of their weight (both ways when
+    neither is shorter, so that the answer does not depend on the order of the pair).
+
+    Args:
+        a: An item.
+        b: An item of another article.
+        names_a: :func:`names` of ``a``.
+        names_b: :func:`names` of ``b``.
+        idf: Inverse frequencies of the lemmas.
+        min_kept: Lemmas that are not names the shorter item must keep.
+        min_share: Share of their weight that must be kept.
+    """
+    if names_a and names_b and names_a.isdisjoint(names_b):
         return False
-    pa, pb = a.lemmas - na, b.lemmas - nb
-    s, other = (pa, b.lemmas) if len(pa) <= len(pb) else (pb, a.lemmas)
-    if sum(kept(x, other) for x in s) < min_kept:
-        return False
-    return coverage(s, other, idf, kept_only=True) >= min_share
+    pa, pb = a.lemmas - names_a, b.lemmas - names_b
+
+    def keeps(own: frozenset[str], other: frozenset[str]) -> bool:
+        if sum(kept(x, other) for x in own) < min_kept:
+            return False
+        return coverage(own, other, idf, kept_only=True) >= min_share
+
+    if len(pa) != len(pb):
+        return keeps(pa, b.lemmas) if len(pa) < len(pb) else keeps(pb, a.lemmas)
+    return keeps(pa, b.lemmas) and keeps(pb, a.lemmas)
 
 
 def cosines(items: Sequence[Item], pairs: Sequence[tuple[int, int]]) -> list[float]:

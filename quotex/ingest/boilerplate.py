@@ -175,7 +175,7 @@ def analyse(text: str) -> Layout:
     """Classify every line of a text as story, headline or furniture.
 
     Each line first gets a kind from its own features (furniture phrases from
-    ``data/boilerplate.json``, share counters, crumbs, date-only lines, image tags, credits).
+    ``quotex/lexicons/boilerplate.json``, share counters, crumbs, date-only lines, image tags, credits).
     Then context decides the rest: runs of other articles' headlines with dates, lists under a
     "Related articles" heading, and short lines without sentence punctuation before the first or
     after the last story paragraph. The headline and hard-wrapped story lines are kept.

@@ -93,6 +93,45 @@ def test_a_retranslation_that_rewords_most_words_is_one_statement_by_meaning(min
 
 
 @pytest.mark.parametrize(
+    ("speaker_a", "speaker_b", "groups"),
+    [
+        ("Ada Lind", "Ada Lind", 1),
+        ("Ada Lind", "Lind", 1),  # the same surname
+        ("Ada Lind", "Harbourside", 1),  # a bare word as speaker is often an attribution error
+        ("Ada Lind", "Piet Smit", 0),  # two people named in full
+        ("Ada Lind", "Maja Lind", 0),  # two given names under one surname
+    ],
+)
+def test_the_meaning_tier_keeps_two_people_apart(speaker_a, speaker_b, groups):
+    a = make_doc("a", f"The minister said {HARVEST}.", claims=[(HARVEST, speaker_a)])
+    b = make_doc("b", f"The minister said {HARVEST_RETOLD}.", claims=[(HARVEST_RETOLD, speaker_b)])
+    assert len(align([a, b], facts=False, names=False).groups) == groups
+
+
+def test_a_pair_joined_by_meaning_is_joined_in_either_order_of_the_articles():
+    a = make_doc("a", f"The minister said {HARVEST}.", claims=[(HARVEST, "Ada Lind")])
+    b = make_doc("b", f"The minister said {HARVEST_RETOLD}.", claims=[(HARVEST_RETOLD, "Ada Lind")])
+    ferry = "the ferry will run twice a day"
+    c = make_doc("c", f"The minister said {ferry}.", claims=[(ferry, None)])
+    forward = align([a, b, c], facts=False, names=False)
+    backward = align([c, b, a], facts=False, names=False)
+    assert {frozenset((m.doc, m.text) for m in g.members) for g in forward.groups} == {
+        frozenset((m.doc, m.text) for m in g.members) for g in backward.groups
+    }
+    assert len(forward.groups) == 1
+
+
+def test_with_the_meaning_tier_off_the_model_is_never_loaded(monkeypatch):
+    def refuse() -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("quotex.alignment.semantic._model", refuse)
+    a = make_doc("a", f"The minister said {HARVEST}.", claims=[(HARVEST, "Ada Lind")])
+    b = make_doc("b", f"The minister said {HARVEST_RETOLD}.", claims=[(HARVEST_RETOLD, "Ada Lind")])
+    assert align([a, b], facts=False, names=False, semantic_min_cosine=1.01).groups == []
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         # only the company's name and one word kept: "external" and "internal" are opposites

@@ -3,6 +3,8 @@ decides which pairs are asked."""
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pytest
 
@@ -23,6 +25,15 @@ def test_vectors_are_unit_rows_and_a_text_without_words_is_a_zero_row():
     assert vec.shape == (3, 256)
     assert np.linalg.norm(vec[0]) == pytest.approx(1.0, abs=1e-5)
     assert not vec[1].any() and not vec[2].any()
+    assert semantic.vectors([]).shape == (0, 256)
+
+
+def test_loading_the_model_leaves_the_users_logging_alone():
+    semantic._model.cache_clear()
+    root = logging.getLogger()
+    before = (root.handlers[:], root.level)
+    semantic.vectors(["The river rose overnight."])
+    assert (root.handlers, root.level) == before
 
 
 def test_a_rewording_is_closer_than_another_statement():
@@ -41,6 +52,7 @@ def test_a_rewording_is_closer_than_another_statement():
         ("Kestrel Motors ordered an audit", {"kestrel", "motor"}),  # a name of two capitalised words
         ("Brakworth ordered an audit", {"brakworth"}),  # a word no dictionary knows
         ("Audits were ordered by Ada Lind", {"ada", "lind"}),  # a capitalised first word is a word
+        ("the audit is over. Farmers will be paid by Ada Lind", {"ada", "lind"}),  # a sentence's start
     ],
 )
 def test_names_are_the_capitalised_words_that_are_not_a_sentence_start(claim, names):
@@ -58,4 +70,7 @@ def test_names_are_the_capitalised_words_that_are_not_a_sentence_start(claim, na
 def test_only_pairs_that_keep_two_words_besides_names_and_name_someone_in_common_are_asked(other, asked):
     items = _items("Kestrel Motors has ordered an external audit", other)
     idf = inverse_frequencies(items)
-    assert semantic.worth_asking(items[0], items[1], idf, min_kept=2, min_share=0.3) is asked
+    a, b = items
+    na, nb = semantic.names(a), semantic.names(b)
+    assert semantic.worth_asking(a, b, na, nb, idf, min_kept=2, min_share=0.3) is asked
+    assert semantic.worth_asking(b, a, nb, na, idf, min_kept=2, min_share=0.3) is asked  # either order
