@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -19,6 +19,7 @@ from quotex.person_names import family_name_at
 from quotex.results import Document, Speaker, TextSpan
 
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?:\.{3}|…)(?=[A-Z])|\n\s*\n|\n(?=[A-Z])")
+_LAST_WORD = re.compile(r"\b\w+$")
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -256,12 +257,31 @@ def _speaker_name(sp: Speaker | None) -> str | None:
     return sp.name or sp.text or None
 
 
+@lru_cache(maxsize=1)
+def _abbreviated_titles() -> frozenset[str]:
+    # "Mr.", "Dr.", "Sen.": the short titles of the roles lexicon, written with a full stop
+    return frozenset(t for t in read("roles.json")["titles"] if len(t) <= 4)
+
+
+def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    # a full stop after a title ("Mr. Draghi") or an initial ("J. Smith", "U.S. President") ends
+    # no sentence
+    for m in _SENT_END.finditer(text, start, len(text) if end is None else end):
+        if text[m.start()] == ".":
+            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            if word is not None and (
+                len(word.group()) == 1 and word.group().isupper() or word.group().lower() in _abbreviated_titles()
+            ):
+                continue
+        yield m
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence(s) around ``text[start:end]`` (a simple, model-free split)."""
     left = 0
-    for m in _SENT_END.finditer(text, max(0, start - 600), start):
+    for m in _sentence_ends(text, max(0, start - 600), start):
         left = m.end()
-    m2 = _SENT_END.search(text, end)
+    m2 = next(_sentence_ends(text, end), None)
     right = m2.start() + 1 if m2 else len(text)
     return left, min(len(text), right)
 
@@ -356,7 +376,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     surrounding spaces and quotation marks trimmed."""
     out = []
     left = 0
-    for m in [*_SENT_END.finditer(text), None]:
+    for m in [*_sentence_ends(text), None]:
         right = m.start() + 1 if m else len(text)
         s, e = left, min(right, len(text))
         while s < e and (text[s].isspace() or text[s] in "\"'“‘”’"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.alignment.items import clause_spans, content_lemmas, relay_rest
+from quotex.alignment.items import clause_spans, content_lemmas, relay_rest, sentence_spans
 from quotex.alignment.normalize import tokenize
 
 
@@ -85,3 +85,17 @@ def test_clauses_of_a_sentence(sentence, clauses):
 )
 def test_an_organisations_name_is_one_lemma(text, lemmas):
     assert content_lemmas(tokenize(text)) == lemmas
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("He agreed. She did not.", ["He agreed.", "She did not."]),
+        ("The board met. Mr. Osei spoke first.", ["The board met.", "Mr. Osei spoke first."]),  # a title
+        ("Sen. Lind and Dr. Vale voted.", ["Sen. Lind and Dr. Vale voted."]),
+        ("The U.S. Senate voted. J. K. Vale wrote.", ["The U.S. Senate voted.", "J. K. Vale wrote."]),  # initials
+        ("It rained.\n\nThe pier closed", ["It rained.", "The pier closed"]),  # a paragraph
+    ],
+)
+def test_the_model_free_sentence_split_does_not_end_at_a_title_or_an_initial(text, sentences):
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
