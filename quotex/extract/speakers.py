@@ -790,7 +790,9 @@ class SpeakerResolver:
             # "an EU official", "a company spokesman": someone new, never an earlier speaker; in
             # the lede, the person the next paragraphs name ("A county sheriff said ... Sheriff
             # Dana Reyes told reporters")
-            ahead = self._named_next(head, tok.i) if head in self.person_roles and _in_lede(tok) else None
+            # ("An Arizona teenager ... told police": a person word, not only a role)
+            person = head in self.person_roles or head in self.lexicon.person_anaphors
+            ahead = self._named_next(head, tok.i) if person and _in_lede(tok) else None
             if ahead is not None:
                 return SpeakerMatch(span, ahead.name, "PERSON", sieve="role_lookahead")
             return SpeakerMatch(
@@ -934,10 +936,20 @@ ENTITY_SIEVES: dict[str, Callable[[SpeakerResolver, Token, CueMatch], SpeakerMat
 }
 
 
+#: a paragraph of this many words or more is the story's; shorter ones before it are a headline,
+#: a standfirst, a date or a byline
+LEDE_MIN_WORDS = 12
+
+
 def _in_lede(tok: Token) -> bool:
-    """In the article's first two paragraphs (a headline and the lede, or the lede alone)."""
+    """In the article's first two paragraphs (a headline and the lede, or the lede alone), or in
+    the first two paragraphs of the story and the short lines before them (a headline, a date, a
+    byline)."""
     paragraphs = tok.doc.spans.get(PARAGRAPHS_KEY, [])
-    return len(paragraphs) < 2 or tok.i < paragraphs[1].end
+    if len(paragraphs) < 2 or tok.i < paragraphs[1].end:
+        return True
+    story = next((k for k, p in enumerate(paragraphs) if sum(t.is_alpha for t in p) >= LEDE_MIN_WORDS), None)
+    return story is not None and tok.i < paragraphs[min(story + 1, len(paragraphs) - 1)].end
 
 
 def _trailed_subject(content: Span | None, tok: Token) -> Token | None:

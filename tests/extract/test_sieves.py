@@ -377,13 +377,30 @@ def test_a_description_after_a_closing_quote_starts_at_its_own_words() -> None:
             False,
             "county sheriff",
         ),
+        (
+            # a person word, not a role: "an Ostrava teenager"
+            "An Ostrava teenager told police he had been threatened by a rival gang.\n\n"
+            "Tomas Brenn, 19, is accused of firing at two parked cars on Friday.",
+            True,
+            "Tomas Brenn",
+        ),
+        (
+            # the story's lede comes after a headline, a standfirst and a date line
+            "Harbour fire was arson: sheriff\n\n"
+            "Crews worked through the night to save the old warehouses by the quay.\n\n"
+            "May 3, 2024, 9:10 AM\n\nA county sheriff said the fire had been set on purpose.\n\n"
+            "Sheriff Dana Reyes told reporters the suspect had fled north.",
+            True,
+            "Dana Reyes",
+        ),
     ],
-    ids=["named_in_the_next_paragraph", "someone_else_named_later"],
+    ids=["named_in_the_next_paragraph", "someone_else_named_later", "a_person_word", "after_a_standfirst"],
 )
 def test_an_indefinite_role_in_the_lede_is_the_person_the_next_paragraph_names(
     text: str, resolved: bool, name: str
 ) -> None:
-    speaker = quotex.extract(text).claims[0].speaker
+    claims = [c for c in quotex.extract(text).claims if c.text.startswith(("the fire", "he had"))]
+    speaker = claims[0].speaker
     assert speaker is not None and speaker.resolved is resolved and speaker.name == name
 
 
