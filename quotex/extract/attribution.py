@@ -130,7 +130,14 @@ def _window(doc: Doc, q: Span) -> tuple[int, int]:
 
 def _pick_cue(doc: Doc, q: Span, cues: Sequence[CueMatch]) -> int | None:
     start, end = _window(doc, q)
-    inside = [k for k, c in enumerate(cues) if start <= c.cue.start < end]
+    # a report noun's words are its content clause ("amid union warnings that ..."): a quote
+    # outside that clause is someone else's
+    inside = [
+        k
+        for k, c in enumerate(cues)
+        if start <= c.cue.start < end
+        and not (c.sieve == "report_noun" and c.content is not None and not c.content.start <= q.start < c.content.end)
+    ]
     if not inside:
         return None
     quote_tokens = set(range(q.start, q.end))

@@ -175,7 +175,13 @@ def _nominal(doc: Doc, tok: Token, lexicon: SpeechCues, inside: list[bool]) -> C
         None,
     )
     if that is None or that.lower_ != "that" or inside[that.i]:
-        return None
+        # "amid Labour warnings he has no majority": a that left out before a pronoun subject
+        if source is None or after >= sent_end or doc[after].tag_ != "PRP" or doc[after].dep_ not in _SUBJ:
+            return None
+        content = _clause_to_end(doc, after, sent_end)
+        if content is None:
+            return None
+        return CueMatch(doc[tok.i : tok.i + 1], tok.lemma_.lower(), source, content, sieve="report_noun")
     if by:  # "arguments by the defence's lawyers that"
         source = next((t for t in reversed(doc[after + 1 : that.i]) if t.pos_ in {"NOUN", "PROPN"}), None)
     if source is None:

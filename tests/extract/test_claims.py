@@ -303,6 +303,19 @@ def test_a_report_noun_without_a_source_reports_nothing() -> None:
     assert claim_texts("The claim that the bridge was unsafe spread quickly online.") == []
 
 
+@pytest.mark.needs_model
+def test_a_report_noun_reports_a_clause_without_that_after_its_source() -> None:
+    # "amid Green claims she had ...": the that is left out before the clause's pronoun subject
+    text = 'She called the plan "a slow disaster" in parliament, amid Green claims she had "no mandate at all".'
+    doc = quotex.extract(text)
+    claims = {c.text: c.speaker.name if c.speaker else "" for c in doc.claims}
+    assert claims == {'she had "no mandate at all"': "Green"}
+    # a quote outside the report noun's clause is the sentence's own speaker's
+    speakers = {q.text: (q.speaker.sieve or "") if q.speaker else "" for q in doc.quotes}
+    assert speakers["a slow disaster"].startswith("cue_subject/")
+    assert speakers["no mandate at all"].startswith("report_noun/")
+
+
 # "Officials demanded the board should resign.", parsed with the clause's subject as the object
 # and its verb as an adverbial clause
 SUBJECT_BEFORE_MODAL = [
