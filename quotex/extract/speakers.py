@@ -516,11 +516,30 @@ class SpeakerResolver:
         """Pass 2: the entity sieves in ``self.order``; the first that decides names the sieve."""
         if not any(c.isalnum() for c in tok.lower_):
             return None  # '"We will win," @ said.': a symbol speaks for nobody
+        tok = self._possessed_name(tok) or tok
         for name in self.order:
             match = ENTITY_SIEVES[name](self, tok, cue)
             if match is not None:
                 return replace(match, sieve=match.sieve or name)
         return None
+
+    def _possessed_name(self, tok: Token) -> Token | None:
+        """ "said the county sheriff's Lt. Kelly Kent": the person named after a possessive and
+        their titles, whatever the parser made the subject (the last word of the name)."""
+        doc = self.doc
+        k = tok.i + 1
+        if k >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+            return None
+        k += 1
+        roles = self.lexicon.titles | self.person_roles
+        while k < min(len(doc), tok.i + 6) and doc[k].lower_.rstrip(".") in roles:
+            k += 1
+        if k >= len(doc) or doc[k].ent_type_ not in PERSON_LABELS or doc[k].ent_iob_ != "B":
+            return None
+        end = k + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[end - 1]
 
     def _apposed_one(self, tok: Token, cue: CueMatch) -> SpeakerMatch | None:
         """ "One of them, Zenith Minerals, said": the name set off by commas."""

@@ -114,3 +114,31 @@ def test_documents_are_not_speakers(blank, subject: str) -> None:
     ]
     cues, _ = resolve_all(parsed(blank.vocab, rows))
     assert cues == []
+
+
+# "The road was closed, said Marlow County sheriff's Lt. Dana Reyes.", parsed with the sheriff as
+# the subject and the name hung off it as a conjunct
+POSSESSIVE_THEN_NAME = [
+    ("The", "DET", 1, "det", "the"),
+    ("road", "NOUN", 2, "nsubj:pass", "road"),
+    ("was", "AUX", 1, "aux:pass", "be"),
+    ("closed", "VERB", 0, "ROOT", "close"),
+    (",", "PUNCT", 1, "punct", ","),
+    ("said", "VERB", -2, "parataxis", "say"),
+    ("Marlow", "PROPN", 2, "compound", "Marlow"),
+    ("County", "PROPN", 1, "compound", "County"),
+    ("sheriff", "NOUN", -3, "nsubj", "sheriff"),
+    ("'s", "PART", -1, "case", "'s"),
+    ("Lt.", "PROPN", 1, "nmod:desc", "Lt."),
+    ("Dana", "PROPN", -3, "conj", "Dana"),
+    ("Reyes", "PROPN", -1, "flat", "Reyes"),
+    (".", "PUNCT", -10, "punct", "."),
+]
+POSSESSIVE_ENTS = ["O"] * 6 + ["B-GPE", "I-GPE", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_the_person_named_after_a_possessive_and_a_title_speaks(blank) -> None:
+    doc = parsed(blank.vocab, POSSESSIVE_THEN_NAME, POSSESSIVE_ENTS)
+    cues, speakers = resolve_all(doc)
+    assert [c.lemma for c in cues] == ["say"] and cues[0].subject.text == "sheriff"
+    assert speakers[0] is not None and speakers[0].name == "Dana Reyes"
