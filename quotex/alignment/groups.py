@@ -233,10 +233,9 @@ def _meaning_may_join(a: Item, b: Item, opt: Options) -> bool:
     # speaker is no evidence here ("Turkey" / "Erdogan" for one death toll)
     if a.doc == b.doc or (a.is_sentence and b.is_sentence and not _speech(a, b)):
         return False
-    if a.skey is None or b.skey is None or same_speaker(a, b):
-        return True
-    short = min(len(a.lemmas), len(b.lemmas)) <= opt.soft_short
-    return not (short and a.skey != b.skey) and not (a.given and b.given)
+    if _other_speaker(a, b, opt, short=min(len(a.lemmas), len(b.lemmas)) <= opt.soft_short) is None:
+        return False
+    return a.skey is None or b.skey is None or same_speaker(a, b) or not (a.given and b.given)
 
 
 def claim_score(c: Item, o: Item, opt: Options, idf: dict[str, float] | None = None) -> float:

@@ -22,6 +22,7 @@ import numpy as np
 
 from quotex.alignment.items import Item, token_lemma
 from quotex.alignment.lexical import coverage, kept, known_word
+from quotex.alignment.normalize import Token
 
 _SENTENCE_ENDS = {".", "!", "?", "...", "…"}
 
@@ -64,18 +65,21 @@ def names(it: Item) -> frozenset[str]:
     that starts one when the dictionary does not know it ("Volkswagen said") or another
     capitalised word follows it ("Kestrel Motors said"). A headline in title case is all names,
     so it is never asked."""
-    toks = it.tokens
-    out = set()
-    opens = True  # the next word starts a sentence
-    for k, t in enumerate(toks):
-        if not t.key:
+    words: list[tuple[Token, bool]] = []  # each word, and whether it starts a sentence
+    opens = True
+    for t in it.tokens:
+        if t.key:
+            words.append((t, opens))
+            opens = False
+        else:
             opens = opens or t.text in _SENTENCE_ENDS
+    out = set()
+    for k, (t, starts) in enumerate(words):
+        if not t.text[:1].isupper():
             continue
-        if t.text[:1].isupper():
-            nxt = next((u for u in toks[k + 1 :] if u.key), None)
-            if not opens or not known_word(t.key) or (nxt is not None and nxt.text[:1].isupper()):
-                out.add(token_lemma(t))
-        opens = False
+        followed = k + 1 < len(words) and words[k + 1][0].text[:1].isupper()
+        if not starts or not known_word(t.key) or followed:
+            out.add(token_lemma(t))
     return frozenset(out) & it.lemmas
 
 

@@ -365,9 +365,9 @@ _REPORT_LEMMAS = {
     "write",
 }
 #: participles that comment on a report rather than continue it ("..., calling the measure reckless")
+_COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 #: what sets off a relative clause after the noun it describes ("Ana Ruiz, who ...", "the pair - who ...")
 _RELATIVE_MARKS = {",", "-", "–", "—"}
-_COMMENT_LEMMAS = {"call", "cite", "describe", "accuse", "urge", "dismiss"}
 
 
 def _report_participle(form: str) -> bool:
